@@ -1,0 +1,75 @@
+"""The `zicht` command (`spec/cli.md`).
+
+Each command lives in its own module and is imported only when it runs, so `zicht --help` and quick
+commands do not pay for pandas, Django or the report renderer.
+
+Exit codes: 0 done; 1 the input was refused (findings printed, nothing changed); 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import sys
+
+import click
+
+from zicht import __version__
+
+# command name -> ("module:function", one-line help), in the order `zicht --help` lists them.
+COMMANDS = {
+    "demo": ("zicht.cli.demo:demo", "Load the demo region's deliveries and show the 2024 figures."),
+    "template": ("zicht.cli.deliveries:template", "Write an empty delivery file (CSV or XLSX) for a dataset."),
+    "validate": ("zicht.cli.deliveries:validate", "Check a delivery file without importing it."),
+    "import": ("zicht.cli.deliveries:import_", "Validate and import one delivery, atomically."),
+    "deliveries": ("zicht.cli.deliveries:deliveries", "List the deliveries and their versions."),
+    "indicators": ("zicht.cli.indicators:indicators", "The indicator values of a year."),
+    "report": ("zicht.cli.report:report", "Render the annual monitor (HTML and PDF)."),
+    "text": ("zicht.cli.report:text", "Store the narrative texts of the monitor."),
+    "estimate": ("zicht.cli.estimate:estimate", "Estimate the hidden number of victims (multiple systems estimation)."),
+    "key": ("zicht.cli.pseudonymize:key", "Make the region's secret key for person keys."),
+    "pseudonymize": ("zicht.cli.pseudonymize:pseudonymize", "Replace identifying columns by the person key (at the partner)."),
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx):
+        return [name for name in COMMANDS if self._available(name)]
+
+    def get_command(self, ctx, name):
+        if name not in COMMANDS:
+            return None
+        module, attr = COMMANDS[name][0].split(":")
+        try:
+            return getattr(importlib.import_module(module), attr)
+        except (ImportError, AttributeError):
+            return None
+
+    def format_commands(self, ctx, formatter):
+        rows = [(name, COMMANDS[name][1]) for name in self.list_commands(ctx)]
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+    @staticmethod
+    def _available(name):
+        module = COMMANDS[name][0].split(":")[0]
+        return importlib.util.find_spec(module) is not None
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="zicht")
+def main():
+    """zicht: de regionale monitor mensenhandel / the regional human-trafficking monitor.
+
+    Partners deliver their records; zicht validates them, computes every figure of the monitor by a
+    written rule, renders the monitor and estimates the hidden number of victims.
+
+    Environment: ZICHT_HOME (data folder, default ./zicht-data), ZICHT_DATABASE_URL (PostgreSQL
+    instead of the SQLite file in ZICHT_HOME), ZICHT_REGION (region configuration, default
+    regio-rotterdam).
+    """
+
+
+def run():  # pragma: no cover - console entry for `python -m zicht`
+    sys.exit(main())
