@@ -1,0 +1,83 @@
+"""What the commands share: options, printing findings, and turning expected failures into exit codes."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+
+import click
+
+from zicht.schema.datasets import DATASETS
+
+REFUSED = 1  # the input was refused; nothing changed
+
+dataset_option = click.option(
+    "--dataset",
+    "-d",
+    required=True,
+    type=click.Choice(list(DATASETS), case_sensitive=False),
+    help="Dataset / gegevensset (spec/delivery-format.md).",
+)
+year_option = click.option("--year", "-y", required=True, type=click.IntRange(1900, 2200), help="Jaar / year.")
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+
+
+def existing_file(**kwargs):
+    return click.Path(exists=True, dir_okay=False, readable=True, resolve_path=False, **kwargs)
+
+
+def print_json(data) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def print_findings(findings, accepted_nl: str, accepted_en: str) -> None:
+    """Every finding, Dutch then English, and a summary line that says what to do."""
+    for f in findings:
+        where = []
+        if f.row is not None:
+            where.append(f"rij {f.row}")
+        if f.column is not None:
+            where.append(f"kolom '{f.column}'")
+        place = ", ".join(where) or "bestand"
+        click.echo(f"{place} [{f.code}]: {f.message_nl}")
+        click.echo(f"    {f.message_en}")
+    if findings:
+        n = len(findings)
+        click.secho(
+            f"Geweigerd: {n} {'bevinding' if n == 1 else 'bevindingen'}; er is niets veranderd. "
+            "Pas het bestand aan en lever het opnieuw.",
+            fg="red",
+        )
+        click.echo(f"Refused: {n} finding{'s' if n != 1 else ''}; nothing was changed. Fix the file and deliver it again.")
+    else:
+        click.secho(accepted_nl, fg="green")
+        click.echo(accepted_en)
+
+
+def fail(message_nl: str, message_en: str, code: int = REFUSED):
+    click.secho(message_nl, fg="red", err=True)
+    click.echo(message_en, err=True)
+    sys.exit(code)
+
+
+def handles_expected_errors(command):
+    """Configuration and database problems end with a message and exit 1, never a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        from zicht.region import RegionError
+
+        try:
+            return command(*args, **kwargs)
+        except RegionError as error:
+            fail(f"Regioconfiguratie: {error}", f"Region configuration: {error}")
+        except Exception as error:  # database unreachable or misconfigured
+            if type(error).__name__ in ("OperationalError", "InterfaceError") or "psycopg" in type(error).__module__:
+                fail(
+                    f"De database is niet bereikbaar: {error}. Controleer ZICHT_DATABASE_URL of ZICHT_HOME.",
+                    f"The database cannot be reached: {error}. Check ZICHT_DATABASE_URL or ZICHT_HOME.",
+                )
+            raise
+
+    return wrapper

@@ -1,0 +1,83 @@
+"""`zicht indicators`: the figures of a year."""
+
+from __future__ import annotations
+
+import click
+
+from zicht.cli.common import handles_expected_errors, json_option, print_json, year_option
+
+
+def compute_year(year: int, public: bool = False, actor: str | None = None) -> dict:
+    """The indicators of `year` from the current deliveries; disclosure-controlled when `public`."""
+    from zicht.storage.database import ready
+
+    ready()
+    from zicht.indicators import compute
+    from zicht.region import load_region
+    from zicht.storage import api
+
+    region = load_region()
+    result = compute(api.raw_connection(), api.vendor(), region, year)
+    if public:
+        from zicht.disclosure import suppress_indicators
+
+        result = suppress_indicators(result, region)
+    api.record_event(actor or api.default_actor(), "view-indicators", str(year), {"public": public})
+    return result
+
+
+def format_indicators(result: dict) -> str:
+    """A readable overview: each indicator's total, change and breakdowns."""
+    from zicht.indicators import REGISTRY
+    from zicht.indicators.wording import WORDS_EN
+
+    lines = [f"Indicatoren / indicators {result['region']} {result['year']}", ""]
+    changes = {c["indicator"]: c for c in result["changes"]}
+    by_indicator: dict[str, list[dict]] = {}
+    for v in result["values"]:
+        by_indicator.setdefault(v["indicator"], []).append(v)
+    for name, indicator in REGISTRY.items():
+        cells = by_indicator.get(name)
+        if cells is None:
+            lines.append(f"{name}: niet geleverd / not delivered")
+            continue
+        total = next(v["value"] for v in cells if not v["dimensions"])
+        change = changes.get(name)
+        note = ""
+        if change and change["previous"] is not None:
+            note = f"  ({result['year'] - 1}: {change['previous']}"
+            if change["wording"]:
+                note += f", {change['change']:+.1%} {change['wording']} / {WORDS_EN[change['wording']]}"
+            note += ")"
+        lines.append(f"{name}: {total}{note}")
+        lines.append(f"    {indicator.help_nl}")
+        breakdowns: dict[tuple, list[str]] = {}
+        for v in cells:
+            if v["dimensions"]:
+                shown = "<k" if v.get("suppressed") else v["value"]
+                if shown == 0:
+                    continue
+                key = tuple(v["dimensions"])
+                breakdowns.setdefault(key, []).append(f"{' × '.join(v['dimensions'].values())} {shown}")
+        for key, parts in breakdowns.items():
+            lines.append(f"    {' × '.join(key)}: " + " · ".join(parts))
+        lines.append("")
+    return "\n".join(lines)
+
+
+@click.command()
+@year_option
+@json_option
+@click.option("--public", is_flag=True, help="Apply disclosure control (small counts of people suppressed).")
+@handles_expected_errors
+def indicators(year, as_json, public):
+    """The indicator values of a year, with the change against the year before.
+
+    Alle cijfers van de monitor voor een jaar, met de verandering ten opzichte van het jaar ervoor.
+    Een gegevensset die niet geleverd is, ontbreekt (is niet nul). Zonder --json: nullen weggelaten.
+    """
+    result = compute_year(year, public)
+    if as_json:
+        print_json(result)
+    else:
+        click.echo(format_indicators(result))
