@@ -11,13 +11,11 @@ import os
 import subprocess
 import sys
 import uuid
-from pathlib import Path
 
 import pytest
+
 from helpers import make_table
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
 DB_FIXTURES = {"db", "transactional_db", "django_db_setup", "zicht_env", "demo_db"}
 
 

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
 
 def make_table(dataset: str, rows: list[dict]):
     """A validated-looking table (canonical values) for storing without a file."""

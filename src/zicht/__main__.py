@@ -1,3 +1,3 @@
 from zicht.cli import main
 
-main()
+main(prog_name="zicht")

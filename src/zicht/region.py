@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from zicht.schema.codes import normalize_code, normalize_place
@@ -124,7 +124,7 @@ def _build(data: dict, source: str) -> Region:
     return region
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_region(name_or_path: str | None = None) -> Region:
     """The region named by the argument, else by `ZICHT_REGION`, else regio Rotterdam."""
     name = name_or_path or os.environ.get("ZICHT_REGION") or "regio-rotterdam"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from helpers import value_of
 
 pytestmark = pytest.mark.django_db
@@ -11,15 +12,31 @@ Y = 2024
 
 
 def melding(i, soort="melding", vorm="seksuele-uitbuiting", leeftijd="meerderjarig", gemeente="Rotterdam", **kw):
-    return {"id": f"m{i}", "datum": f"{Y}-03-01", "soort": soort, "vorm": vorm, "leeftijdsgroep": leeftijd,
-            "gemeente": gemeente, **kw}
+    return {
+        "id": f"m{i}",
+        "datum": f"{Y}-03-01",
+        "soort": soort,
+        "vorm": vorm,
+        "leeftijdsgroep": leeftijd,
+        "gemeente": gemeente,
+        **kw,
+    }
 
 
 def test_meldingen_total_and_herkomst(deliver, indicators_of):
-    deliver("meldingen", Y, "ESSM", [
-        melding(1), melding(2), melding(3, gemeente="Schiedam"), melding(4, gemeente="regio-onbekend"),
-        melding(5, gemeente="buiten-regio"), melding(6, gemeente="Dordrecht"),
-    ])
+    deliver(
+        "meldingen",
+        Y,
+        "ESSM",
+        [
+            melding(1),
+            melding(2),
+            melding(3, gemeente="Schiedam"),
+            melding(4, gemeente="regio-onbekend"),
+            melding(5, gemeente="buiten-regio"),
+            melding(6, gemeente="Dordrecht"),
+        ],
+    )
     r = indicators_of(Y)
     assert value_of(r, "meldingen") == 6
     assert value_of(r, "meldingen", herkomst="centrumgemeente") == 2
@@ -38,14 +55,19 @@ def test_gemeente_breakdown_is_the_full_product_with_zeros(deliver, indicators_o
 
 
 def test_rubriek_groups_other_forms_and_keeps_hulpvraag_and_preventief(deliver, indicators_of):
-    deliver("meldingen", Y, "ESSM", [
-        melding(1, vorm="arbeidsuitbuiting"),
-        melding(2, vorm="overig"),
-        melding(3, vorm="onbekend", leeftijd="minderjarig"),
-        melding(4, vorm="criminele-uitbuiting"),
-        melding(5, soort="hulpvraag-sekswerk", vorm=None),
-        melding(6, soort="preventief", vorm="seksuele-uitbuiting", leeftijd="minderjarig"),
-    ])
+    deliver(
+        "meldingen",
+        Y,
+        "ESSM",
+        [
+            melding(1, vorm="arbeidsuitbuiting"),
+            melding(2, vorm="overig"),
+            melding(3, vorm="onbekend", leeftijd="minderjarig"),
+            melding(4, vorm="criminele-uitbuiting"),
+            melding(5, soort="hulpvraag-sekswerk", vorm=None),
+            melding(6, soort="preventief", vorm="seksuele-uitbuiting", leeftijd="minderjarig"),
+        ],
+    )
     r = indicators_of(Y)
     assert value_of(r, "meldingen", rubriek="overige-uitbuiting") == 3
     assert value_of(r, "meldingen", rubriek="overige-uitbuiting", leeftijdsgroep="minderjarig") == 1
@@ -57,27 +79,39 @@ def test_rubriek_groups_other_forms_and_keeps_hulpvraag_and_preventief(deliver, 
 
 
 def test_kenmerk_counts_a_row_once_under_each_code(deliver, indicators_of):
-    deliver("meldingen", Y, "ESSM", [
-        melding(1, kenmerken="loverboymethode|online"),
-        melding(2, kenmerken="loverboymethode", leeftijd="minderjarig"),
-        melding(3),
-    ])
+    deliver(
+        "meldingen",
+        Y,
+        "ESSM",
+        [
+            melding(1, kenmerken="loverboymethode|online"),
+            melding(2, kenmerken="loverboymethode", leeftijd="minderjarig"),
+            melding(3),
+        ],
+    )
     r = indicators_of(Y)
     assert value_of(r, "meldingen", kenmerk="loverboymethode") == 2
     assert value_of(r, "meldingen", kenmerk="online") == 1
     assert value_of(r, "meldingen", kenmerk="drugs") == 0
-    assert value_of(r, "meldingen", rubriek="seksuele-uitbuiting", leeftijdsgroep="minderjarig",
-                    kenmerk="loverboymethode") == 1
+    assert (
+        value_of(r, "meldingen", rubriek="seksuele-uitbuiting", leeftijdsgroep="minderjarig", kenmerk="loverboymethode")
+        == 1
+    )
     assert value_of(r, "meldingen") == 3  # the breakdown may add up to more or less than the total
 
 
 def test_trajecten_instroom_is_continuing_before_the_year(deliver, indicators_of):
-    deliver("trajecten", Y, "ESSM", [
-        {"id": "t1", "vorm": "seksuele-uitbuiting", "startdatum": f"{Y - 1}-12-31"},
-        {"id": "t2", "vorm": "seksuele-uitbuiting", "startdatum": f"{Y}-01-01", "einddatum": f"{Y}-02-01"},
-        {"id": "t3", "vorm": "preventief", "startdatum": f"{Y - 3}-05-05"},
-        {"id": "t4", "vorm": "arbeidsuitbuiting", "startdatum": f"{Y}-06-01"},
-    ])
+    deliver(
+        "trajecten",
+        Y,
+        "ESSM",
+        [
+            {"id": "t1", "vorm": "seksuele-uitbuiting", "startdatum": f"{Y - 1}-12-31"},
+            {"id": "t2", "vorm": "seksuele-uitbuiting", "startdatum": f"{Y}-01-01", "einddatum": f"{Y}-02-01"},
+            {"id": "t3", "vorm": "preventief", "startdatum": f"{Y - 3}-05-05"},
+            {"id": "t4", "vorm": "arbeidsuitbuiting", "startdatum": f"{Y}-06-01"},
+        ],
+    )
     r = indicators_of(Y)
     assert value_of(r, "trajecten") == 4
     assert value_of(r, "trajecten", rubriek="seksuele-uitbuiting", instroom="doorlopend") == 1
@@ -88,11 +122,16 @@ def test_trajecten_instroom_is_continuing_before_the_year(deliver, indicators_of
 
 
 def test_politiecontacten_soort_by_vorm(deliver, indicators_of):
-    deliver("politiecontacten", Y, "AVIM", [
-        {"id": "p1", "datum": f"{Y}-01-02", "soort": "aangifte", "vorm": "criminele-uitbuiting"},
-        {"id": "p2", "datum": f"{Y}-01-03", "soort": "informatief-gesprek", "vorm": "criminele-uitbuiting"},
-        {"id": "p3", "datum": f"{Y}-01-04", "soort": "informatief-gesprek", "vorm": "criminele-uitbuiting"},
-    ])
+    deliver(
+        "politiecontacten",
+        Y,
+        "AVIM",
+        [
+            {"id": "p1", "datum": f"{Y}-01-02", "soort": "aangifte", "vorm": "criminele-uitbuiting"},
+            {"id": "p2", "datum": f"{Y}-01-03", "soort": "informatief-gesprek", "vorm": "criminele-uitbuiting"},
+            {"id": "p3", "datum": f"{Y}-01-04", "soort": "informatief-gesprek", "vorm": "criminele-uitbuiting"},
+        ],
+    )
     r = indicators_of(Y)
     assert value_of(r, "politiecontacten", soort="informatief-gesprek", vorm="criminele-uitbuiting") == 2
     assert value_of(r, "politiecontacten", soort="aangifte") == 1
@@ -100,19 +139,37 @@ def test_politiecontacten_soort_by_vorm(deliver, indicators_of):
 
 
 def test_riec_cases_markets_and_partners(deliver, indicators_of):
-    deliver("riec-casussen", Y, "RIEC", [
-        {"id": "c1", "startdatum": f"{Y - 1}-04-01", "markten": "arbeidsuitbuiting|mensensmokkel",
-         "inbrenger": "politie", "partners": "Belastingdienst|gemeente"},
-        {"id": "c2", "startdatum": f"{Y}-02-01", "markten": "seksuele-uitbuiting", "inbrenger": "IND"},
-        {"id": "c3", "startdatum": f"{Y}-03-01", "markten": "seksuele-uitbuiting", "inbrenger": "politie",
-         "partners": "politie"},
-    ])
+    deliver(
+        "riec-casussen",
+        Y,
+        "RIEC",
+        [
+            {
+                "id": "c1",
+                "startdatum": f"{Y - 1}-04-01",
+                "markten": "arbeidsuitbuiting|mensensmokkel",
+                "inbrenger": "politie",
+                "partners": "Belastingdienst|gemeente",
+            },
+            {"id": "c2", "startdatum": f"{Y}-02-01", "markten": "seksuele-uitbuiting", "inbrenger": "IND"},
+            {
+                "id": "c3",
+                "startdatum": f"{Y}-03-01",
+                "markten": "seksuele-uitbuiting",
+                "inbrenger": "politie",
+                "partners": "politie",
+            },
+        ],
+    )
     r = indicators_of(Y)
     assert value_of(r, "riec-casussen") == 3
     assert value_of(r, "riec-casussen", inbrenger="politie") == 2
     assert value_of(r, "riec-casussen", startjaar=str(Y - 1)) == 1
-    startjaren = [v["dimensions"]["startjaar"] for v in r["values"]
-                  if v["indicator"] == "riec-casussen" and list(v["dimensions"]) == ["startjaar"]]
+    startjaren = [
+        v["dimensions"]["startjaar"]
+        for v in r["values"]
+        if v["indicator"] == "riec-casussen" and list(v["dimensions"]) == ["startjaar"]
+    ]
     assert startjaren == [str(Y - 1), str(Y)]  # the distinct years among the cases, ascending
     assert value_of(r, "riec-markten") == 4
     assert value_of(r, "riec-markten", markt="seksuele-uitbuiting") == 2
@@ -123,11 +180,21 @@ def test_riec_cases_markets_and_partners(deliver, indicators_of):
 
 
 def test_controles_bevinding_and_locatie(deliver, indicators_of):
-    deliver("controles", Y, "RCTM", [
-        {"id": "k1", "datum": f"{Y}-05-01", "gemeente": "Rotterdam", "locatie": "hotel",
-         "bevindingen": "niet-vergund|noodopvang"},
-        {"id": "k2", "datum": f"{Y}-05-02", "gemeente": "Dordrecht", "bevindingen": "niet-vergund"},
-    ])
+    deliver(
+        "controles",
+        Y,
+        "RCTM",
+        [
+            {
+                "id": "k1",
+                "datum": f"{Y}-05-01",
+                "gemeente": "Rotterdam",
+                "locatie": "hotel",
+                "bevindingen": "niet-vergund|noodopvang",
+            },
+            {"id": "k2", "datum": f"{Y}-05-02", "gemeente": "Dordrecht", "bevindingen": "niet-vergund"},
+        ],
+    )
     r = indicators_of(Y)
     assert value_of(r, "controles") == 2
     assert value_of(r, "controles", bevinding="niet-vergund") == 2
@@ -138,24 +205,39 @@ def test_controles_bevinding_and_locatie(deliver, indicators_of):
 
 def test_registraties_per_deliverer_with_zero_for_one_that_did_not_deliver(deliver, indicators_of):
     key = "a" * 64
-    deliver("registraties", Y, "NLA", [
-        {"id": "r1", "datum": f"{Y}-01-01", "vorm": "arbeidsuitbuiting", "persoon": key},
-    ])
+    deliver(
+        "registraties",
+        Y,
+        "NLA",
+        [
+            {"id": "r1", "datum": f"{Y}-01-01", "vorm": "arbeidsuitbuiting", "persoon": key},
+        ],
+    )
     r = indicators_of(Y)
     assert value_of(r, "registraties", aanleverder="NLA") == 1
     assert value_of(r, "registraties", aanleverder="ZORGCOORDINATIE") == 0
 
 
 def test_landelijk_keeps_the_delivered_total_else_sums_the_forms(deliver, indicators_of):
-    deliver("landelijk", Y, "VAR", [
-        {"jaar": Y, "vorm": "totaal", "aantal": 944},
-        {"jaar": Y, "vorm": "seksuele-uitbuiting", "aantal": 500},
-        {"jaar": Y, "vorm": "arbeidsuitbuiting", "aantal": 400},
-    ])
-    deliver("landelijk", Y - 1, "VAR", [
-        {"jaar": Y - 1, "vorm": "seksuele-uitbuiting", "aantal": 500},
-        {"jaar": Y - 1, "vorm": "arbeidsuitbuiting", "aantal": 368},
-    ])
+    deliver(
+        "landelijk",
+        Y,
+        "VAR",
+        [
+            {"jaar": Y, "vorm": "totaal", "aantal": 944},
+            {"jaar": Y, "vorm": "seksuele-uitbuiting", "aantal": 500},
+            {"jaar": Y, "vorm": "arbeidsuitbuiting", "aantal": 400},
+        ],
+    )
+    deliver(
+        "landelijk",
+        Y - 1,
+        "VAR",
+        [
+            {"jaar": Y - 1, "vorm": "seksuele-uitbuiting", "aantal": 500},
+            {"jaar": Y - 1, "vorm": "arbeidsuitbuiting", "aantal": 368},
+        ],
+    )
     r = indicators_of(Y)
     assert value_of(r, "landelijk") == 944  # as delivered, though the forms add up to 900
     assert value_of(r, "landelijk", vorm="criminele-uitbuiting") == 0
@@ -165,15 +247,32 @@ def test_landelijk_keeps_the_delivered_total_else_sums_the_forms(deliver, indica
 
 
 def test_acties_and_initiatieven(deliver, indicators_of):
-    deliver("acties", Y, "VAR", [
-        {"id": "a1", "opgave": 1, "titel": "Monitor", "status": "gereed"},
-        {"id": "a2", "opgave": 1, "titel": "Omgevingsscan", "status": "uitgesteld"},
-        {"id": "a3", "opgave": 3, "titel": "VR", "status": "lopend"},
-    ])
-    deliver("initiatieven", Y, "VAR", [
-        {"id": "i1", "gemeente": "regio", "datum": f"{Y}-10-03", "titel": "Week", "soort": "bijeenkomst", "opgave": 3},
-        {"id": "i2", "gemeente": "Dordrecht", "datum": f"{Y}-04-01", "titel": "Koffer", "soort": "materiaal"},
-    ])
+    deliver(
+        "acties",
+        Y,
+        "VAR",
+        [
+            {"id": "a1", "opgave": 1, "titel": "Monitor", "status": "gereed"},
+            {"id": "a2", "opgave": 1, "titel": "Omgevingsscan", "status": "uitgesteld"},
+            {"id": "a3", "opgave": 3, "titel": "VR", "status": "lopend"},
+        ],
+    )
+    deliver(
+        "initiatieven",
+        Y,
+        "VAR",
+        [
+            {
+                "id": "i1",
+                "gemeente": "regio",
+                "datum": f"{Y}-10-03",
+                "titel": "Week",
+                "soort": "bijeenkomst",
+                "opgave": 3,
+            },
+            {"id": "i2", "gemeente": "Dordrecht", "datum": f"{Y}-04-01", "titel": "Koffer", "soort": "materiaal"},
+        ],
+    )
     r = indicators_of(Y)
     assert value_of(r, "acties", opgave="1") == 2
     assert value_of(r, "acties", opgave="1", status="uitgesteld") == 1
@@ -199,8 +298,13 @@ def test_changes_against_the_previous_year(deliver, indicators_of):
     deliver("controles", Y - 1, "RCTM", [])
     r = indicators_of(Y)
     changes = {c["indicator"]: c for c in r["changes"]}
-    assert changes["meldingen"] == {"indicator": "meldingen", "previous": 130, "value": 179, "change": 0.377,
-                                    "wording": "lichte stijging"}
+    assert changes["meldingen"] == {
+        "indicator": "meldingen",
+        "previous": 130,
+        "value": 179,
+        "change": 0.377,
+        "wording": "lichte stijging",
+    }
     assert changes["controles"]["previous"] == 0 and changes["controles"]["change"] is None
     first = {c["indicator"]: c for c in indicators_of(Y - 1)["changes"]}
     assert first["meldingen"]["previous"] is None and first["meldingen"]["wording"] is None

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from helpers import make_table, value_of
 
+from helpers import make_table, value_of
 from zicht.storage import api
 from zicht.storage.models import AuditEvent, Delivery
 
@@ -78,8 +78,16 @@ def test_one_current_version_is_enforced_by_the_database(deliver):
     deliver("controles", Y, "RCTM", [controle(1)])
     with pytest.raises(IntegrityError), transaction.atomic():
         Delivery.objects.create(
-            partner="RCTM", dataset="controles", year=Y, version=9, is_current=True, file_name="x",
-            file_hash="0" * 64, row_count=0, delivered_at="2025-01-01T00:00:00Z", delivered_by="x",
+            partner="RCTM",
+            dataset="controles",
+            year=Y,
+            version=9,
+            is_current=True,
+            file_name="x",
+            file_hash="0" * 64,
+            row_count=0,
+            delivered_at="2025-01-01T00:00:00Z",
+            delivered_by="x",
         )
 
 

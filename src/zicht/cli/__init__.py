@@ -28,7 +28,10 @@ COMMANDS = {
     "text": ("zicht.cli.report:text", "Store the narrative texts of the monitor."),
     "estimate": ("zicht.cli.estimate:estimate", "Estimate the hidden number of victims (multiple systems estimation)."),
     "key": ("zicht.cli.pseudonymize:key", "Make the region's secret key for person keys."),
-    "pseudonymize": ("zicht.cli.pseudonymize:pseudonymize", "Replace identifying columns by the person key (at the partner)."),
+    "pseudonymize": (
+        "zicht.cli.pseudonymize:pseudonymize",
+        "Replace identifying columns by the person key (at the partner).",
+    ),
 }
 
 
@@ -39,11 +42,10 @@ class LazyGroup(click.Group):
     def get_command(self, ctx, name):
         if name not in COMMANDS:
             return None
-        module, attr = COMMANDS[name][0].split(":")
-        try:
-            return getattr(importlib.import_module(module), attr)
-        except (ImportError, AttributeError):
+        if not self._available(name):
             return None
+        module, attr = COMMANDS[name][0].split(":")
+        return getattr(importlib.import_module(module), attr)
 
     def format_commands(self, ctx, formatter):
         rows = [(name, COMMANDS[name][1]) for name in self.list_commands(ctx)]

@@ -49,7 +49,9 @@ def print_findings(findings, accepted_nl: str, accepted_en: str) -> None:
             "Pas het bestand aan en lever het opnieuw.",
             fg="red",
         )
-        click.echo(f"Refused: {n} finding{'s' if n != 1 else ''}; nothing was changed. Fix the file and deliver it again.")
+        click.echo(
+            f"Refused: {n} finding{'s' if n != 1 else ''}; nothing was changed. Fix the file and deliver it again."
+        )
     else:
         click.secho(accepted_nl, fg="green")
         click.echo(accepted_en)

@@ -22,7 +22,9 @@ from zicht.schema.datasets import DATASETS
 
 @click.command()
 @click.argument("dataset", type=click.Choice(list(DATASETS)))
-@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx"]), default="csv", show_default=True, help="File format.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["csv", "xlsx"]), default="csv", show_default=True, help="File format."
+)
 @click.option("--out", "-o", type=click.Path(dir_okay=False), help="File to write (default: DATASET.FORMAT here).")
 @handles_expected_errors
 def template(dataset, fmt, out):
@@ -133,7 +135,9 @@ def deliveries(year, as_json):
     if not items:
         click.echo("Nog geen leveringen. / No deliveries yet.")
         return
-    click.echo(f"{'':1} {'jaar':4}  {'partner':16} {'gegevensset':17} {'versie':>6} {'rijen':>7}  {'geleverd':19}  {'door':12} sha256")
+    click.echo(
+        f"{'':1} {'jaar':4}  {'partner':16} {'gegevensset':17} {'versie':>6} {'rijen':>7}  {'geleverd':19}  {'door':12} sha256"
+    )
     for d in items:
         mark = "*" if d.is_current else " "
         click.echo(

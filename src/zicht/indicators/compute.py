@@ -73,7 +73,9 @@ def delivered_datasets(conn, vendor: str, year: int) -> set[str]:
     mark = _placeholder(vendor)
     cursor = conn.cursor()
     try:
-        cursor.execute(f"SELECT DISTINCT dataset FROM zicht_delivery WHERE year = {mark} AND is_current = {mark}", (year, True))
+        cursor.execute(
+            f"SELECT DISTINCT dataset FROM zicht_delivery WHERE year = {mark} AND is_current = {mark}", (year, True)
+        )
         return {row[0] for row in cursor.fetchall()}
     finally:
         cursor.close()
@@ -156,9 +158,7 @@ def compute(conn, vendor: str, region: Region, year: int) -> dict:
         cells = indicator_values(conn, vendor, region, year, indicator)
         values.extend(cells)
         total = next(v["value"] for v in cells if not v["dimensions"])
-        previous = (
-            indicator_total(conn, vendor, year - 1, indicator) if indicator.dataset in delivered_before else None
-        )
+        previous = indicator_total(conn, vendor, year - 1, indicator) if indicator.dataset in delivered_before else None
         changes.append(change_entry(indicator.name, previous, total, region.wording))
     return {"region": region.slug, "year": year, "values": values, "changes": changes}
 

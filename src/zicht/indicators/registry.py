@@ -107,9 +107,7 @@ def _rubriek_trajecten(frame: pd.DataFrame, ctx: Context) -> pd.Series:
 
 def _instroom(frame: pd.DataFrame, ctx: Context) -> pd.Series:
     started = pd.to_numeric(frame["startjaar"])
-    return pd.Series(
-        ["doorlopend" if y < ctx.year else "nieuw" for y in started], index=frame.index, dtype=object
-    )
+    return pd.Series(["doorlopend" if y < ctx.year else "nieuw" for y in started], index=frame.index, dtype=object)
 
 
 def _startjaar(frame: pd.DataFrame, ctx: Context) -> pd.Series:

@@ -100,7 +100,9 @@ def _persoon(required: bool = False) -> Column:
 
 
 def _datum_in_year(name: str = "datum") -> Column:
-    return Column(name, DATE, "Datum, in het leveringsjaar.", "Date, in the delivery's year.", required=True, in_year=True)
+    return Column(
+        name, DATE, "Datum, in het leveringsjaar.", "Date, in the delivery's year.", required=True, in_year=True
+    )
 
 
 def _vorm(required: bool = True, required_if=None, codes=c.VORM) -> Column:
@@ -329,7 +331,9 @@ LANDELIJK = Dataset(
     "Landelijke cijfers zoals gepubliceerd: geregistreerde (mogelijke) slachtoffers per vorm en totaal.",
     "National figures as published: registered (possible) victims per form and in total.",
     (
-        Column("jaar", YEAR, "Jaar, gelijk aan het leveringsjaar.", "Year, equal to the delivery's year.", required=True),
+        Column(
+            "jaar", YEAR, "Jaar, gelijk aan het leveringsjaar.", "Year, equal to the delivery's year.", required=True
+        ),
         Column(
             "vorm",
             CODE,
@@ -369,9 +373,7 @@ ACTIES = Dataset(
             codes=c.STATUS,
         ),
         Column("eigenaar", CODE, "Eigenaar van de actie.", "Owner of the action.", codes=c.ORGANISATIE),
-        _free_text(
-            "toelichting", 2000, False, "Toelichting (≤ 2.000 tekens).", "Explanation (≤ 2,000 characters)."
-        ),
+        _free_text("toelichting", 2000, False, "Toelichting (≤ 2.000 tekens).", "Explanation (≤ 2,000 characters)."),
     ),
 )
 
@@ -390,9 +392,7 @@ INITIATIEVEN = Dataset(
         _opgave(required=False),
         _organisaties("partners", "Betrokken partners, gescheiden door `|`.", "Partners involved, separated by `|`."),
         Column("bereik", INTEGER, "Aantal bereikte mensen.", "Number of people reached.", minimum=0),
-        _free_text(
-            "omschrijving", 2000, False, "Omschrijving (≤ 2.000 tekens).", "Description (≤ 2,000 characters)."
-        ),
+        _free_text("omschrijving", 2000, False, "Omschrijving (≤ 2.000 tekens).", "Description (≤ 2,000 characters)."),
     ),
 )
 

@@ -250,9 +250,7 @@ def set_text(year: int, section: str, markdown: str, by: str | None = None, lang
 
 def get_texts(year: int, lang: str = "nl") -> dict[str, str]:
     """The current narrative texts of a year: section -> Markdown. Falls back to Dutch per section."""
-    texts = {
-        t.section: t.markdown for t in NarrativeText.objects.filter(year=year, lang="nl", is_current=True)
-    }
+    texts = {t.section: t.markdown for t in NarrativeText.objects.filter(year=year, lang="nl", is_current=True)}
     if lang != "nl":
         texts.update(
             {t.section: t.markdown for t in NarrativeText.objects.filter(year=year, lang=lang, is_current=True)}

@@ -5,294 +5,373 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='AuditEvent',
+            name="AuditEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField()),
-                ('actor', models.CharField(max_length=150)),
-                ('action', models.CharField(max_length=60)),
-                ('subject', models.CharField(max_length=255)),
-                ('details', models.JSONField(default=dict)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("at", models.DateTimeField()),
+                ("actor", models.CharField(max_length=150)),
+                ("action", models.CharField(max_length=60)),
+                ("subject", models.CharField(max_length=255)),
+                ("details", models.JSONField(default=dict)),
             ],
             options={
-                'db_table': 'zicht_audit',
-                'ordering': ['at'],
+                "db_table": "zicht_audit",
+                "ordering": ["at"],
             },
         ),
         migrations.CreateModel(
-            name='Delivery',
+            name="Delivery",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('partner', models.CharField(max_length=40)),
-                ('dataset', models.CharField(max_length=40)),
-                ('year', models.IntegerField()),
-                ('version', models.IntegerField()),
-                ('is_current', models.BooleanField(default=True)),
-                ('file_name', models.CharField(max_length=255)),
-                ('file_hash', models.CharField(help_text='SHA-256 of the delivered file', max_length=64)),
-                ('row_count', models.IntegerField()),
-                ('delivered_at', models.DateTimeField()),
-                ('delivered_by', models.CharField(max_length=150)),
-                ('format_version', models.IntegerField(default=1)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("partner", models.CharField(max_length=40)),
+                ("dataset", models.CharField(max_length=40)),
+                ("year", models.IntegerField()),
+                ("version", models.IntegerField()),
+                ("is_current", models.BooleanField(default=True)),
+                ("file_name", models.CharField(max_length=255)),
+                ("file_hash", models.CharField(help_text="SHA-256 of the delivered file", max_length=64)),
+                ("row_count", models.IntegerField()),
+                ("delivered_at", models.DateTimeField()),
+                ("delivered_by", models.CharField(max_length=150)),
+                ("format_version", models.IntegerField(default=1)),
             ],
             options={
-                'db_table': 'zicht_delivery',
-                'ordering': ['year', 'dataset', 'partner', 'version'],
-                'indexes': [models.Index(fields=['dataset', 'year', 'is_current'], name='zicht_delivery_lookup')],
-                'constraints': [models.UniqueConstraint(fields=('partner', 'dataset', 'year', 'version'), name='zicht_delivery_version'), models.UniqueConstraint(condition=models.Q(('is_current', True)), fields=('partner', 'dataset', 'year'), name='zicht_delivery_one_current')],
+                "db_table": "zicht_delivery",
+                "ordering": ["year", "dataset", "partner", "version"],
+                "indexes": [models.Index(fields=["dataset", "year", "is_current"], name="zicht_delivery_lookup")],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("partner", "dataset", "year", "version"), name="zicht_delivery_version"
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("is_current", True)),
+                        fields=("partner", "dataset", "year"),
+                        name="zicht_delivery_one_current",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='NarrativeText',
+            name="NarrativeText",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.IntegerField()),
-                ('section', models.CharField(max_length=80)),
-                ('lang', models.CharField(default='nl', max_length=2)),
-                ('markdown', models.TextField()),
-                ('version', models.IntegerField()),
-                ('is_current', models.BooleanField(default=True)),
-                ('created_at', models.DateTimeField()),
-                ('created_by', models.CharField(max_length=150)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("year", models.IntegerField()),
+                ("section", models.CharField(max_length=80)),
+                ("lang", models.CharField(default="nl", max_length=2)),
+                ("markdown", models.TextField()),
+                ("version", models.IntegerField()),
+                ("is_current", models.BooleanField(default=True)),
+                ("created_at", models.DateTimeField()),
+                ("created_by", models.CharField(max_length=150)),
             ],
             options={
-                'db_table': 'zicht_text',
-                'ordering': ['year', 'section', 'lang', 'version'],
-                'constraints': [models.UniqueConstraint(fields=('year', 'section', 'lang', 'version'), name='zicht_text_version')],
+                "db_table": "zicht_text",
+                "ordering": ["year", "section", "lang", "version"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("year", "section", "lang", "version"), name="zicht_text_version")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ControlesBevindingen',
+            name="ControlesBevindingen",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('row', models.IntegerField()),
-                ('code', models.CharField(max_length=60)),
-                ('delivery', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='storage.delivery')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("row", models.IntegerField()),
+                ("code", models.CharField(max_length=60)),
+                (
+                    "delivery",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="storage.delivery"
+                    ),
+                ),
             ],
             options={
-                'db_table': 'zicht_controles_bevindingen',
-                'indexes': [models.Index(fields=['delivery', 'row'], name='zicht_controles_bevindin_dr')],
+                "db_table": "zicht_controles_bevindingen",
+                "indexes": [models.Index(fields=["delivery", "row"], name="zicht_controles_bevindin_dr")],
             },
         ),
         migrations.CreateModel(
-            name='Controles',
+            name="Controles",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('row', models.IntegerField(help_text='row number as the partner sees it in Excel')),
-                ('ref', models.TextField(null=True)),
-                ('datum', models.DateField(null=True)),
-                ('gemeente', models.TextField(null=True)),
-                ('locatie', models.TextField(null=True)),
-                ('delivery', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='storage.delivery')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("row", models.IntegerField(help_text="row number as the partner sees it in Excel")),
+                ("ref", models.TextField(null=True)),
+                ("datum", models.DateField(null=True)),
+                ("gemeente", models.TextField(null=True)),
+                ("locatie", models.TextField(null=True)),
+                (
+                    "delivery",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="storage.delivery"
+                    ),
+                ),
             ],
             options={
-                'db_table': 'zicht_controles',
-                'indexes': [models.Index(fields=['delivery', 'row'], name='zicht_controles_dr')],
+                "db_table": "zicht_controles",
+                "indexes": [models.Index(fields=["delivery", "row"], name="zicht_controles_dr")],
             },
         ),
         migrations.CreateModel(
-            name='Acties',
+            name="Acties",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('row', models.IntegerField(help_text='row number as the partner sees it in Excel')),
-                ('ref', models.TextField(null=True)),
-                ('opgave', models.IntegerField(null=True)),
-                ('titel', models.TextField(null=True)),
-                ('status', models.TextField(null=True)),
-                ('eigenaar', models.TextField(null=True)),
-                ('toelichting', models.TextField(null=True)),
-                ('delivery', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='storage.delivery')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("row", models.IntegerField(help_text="row number as the partner sees it in Excel")),
+                ("ref", models.TextField(null=True)),
+                ("opgave", models.IntegerField(null=True)),
+                ("titel", models.TextField(null=True)),
+                ("status", models.TextField(null=True)),
+                ("eigenaar", models.TextField(null=True)),
+                ("toelichting", models.TextField(null=True)),
+                (
+                    "delivery",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="storage.delivery"
+                    ),
+                ),
             ],
             options={
-                'db_table': 'zicht_acties',
-                'indexes': [models.Index(fields=['delivery', 'row'], name='zicht_acties_dr')],
+                "db_table": "zicht_acties",
+                "indexes": [models.Index(fields=["delivery", "row"], name="zicht_acties_dr")],
             },
         ),
         migrations.CreateModel(
-            name='Initiatieven',
+            name="Initiatieven",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('row', models.IntegerField(help_text='row number as the partner sees it in Excel')),
-                ('ref', models.TextField(null=True)),
-                ('gemeente', models.TextField(null=True)),
-                ('datum', models.DateField(null=True)),
-                ('titel', models.TextField(null=True)),
-                ('soort', models.TextField(null=True)),
-                ('opgave', models.IntegerField(null=True)),
-                ('bereik', models.IntegerField(null=True)),
-                ('omschrijving', models.TextField(null=True)),
-                ('delivery', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='storage.delivery')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("row", models.IntegerField(help_text="row number as the partner sees it in Excel")),
+                ("ref", models.TextField(null=True)),
+                ("gemeente", models.TextField(null=True)),
+                ("datum", models.DateField(null=True)),
+                ("titel", models.TextField(null=True)),
+                ("soort", models.TextField(null=True)),
+                ("opgave", models.IntegerField(null=True)),
+                ("bereik", models.IntegerField(null=True)),
+                ("omschrijving", models.TextField(null=True)),
+                (
+                    "delivery",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="storage.delivery"
+                    ),
+                ),
             ],
             options={
-                'db_table': 'zicht_initiatieven',
-                'indexes': [models.Index(fields=['delivery', 'row'], name='zicht_initiatieven_dr')],
+                "db_table": "zicht_initiatieven",
+                "indexes": [models.Index(fields=["delivery", "row"], name="zicht_initiatieven_dr")],
             },
         ),
         migrations.CreateModel(
-            name='InitiatievenPartners',
+            name="InitiatievenPartners",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('row', models.IntegerField()),
-                ('code', models.CharField(max_length=60)),
-                ('delivery', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='storage.delivery')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("row", models.IntegerField()),
+                ("code", models.CharField(max_length=60)),
+                (
+                    "delivery",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="storage.delivery"
+                    ),
+                ),
             ],
             options={
-                'db_table': 'zicht_initiatieven_partners',
-                'indexes': [models.Index(fields=['delivery', 'row'], name='zicht_initiatieven_partn_dr')],
+                "db_table": "zicht_initiatieven_partners",
+                "indexes": [models.Index(fields=["delivery", "row"], name="zicht_initiatieven_partn_dr")],
             },
         ),
         migrations.CreateModel(
-            name='Landelijk',
+            name="Landelijk",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('row', models.IntegerField(help_text='row number as the partner sees it in Excel')),
-                ('jaar', models.IntegerField(null=True)),
-                ('vorm', models.TextField(null=True)),
-                ('aantal', models.IntegerField(null=True)),
-                ('bron', models.TextField(null=True)),
-                ('delivery', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='storage.delivery')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("row", models.IntegerField(help_text="row number as the partner sees it in Excel")),
+                ("jaar", models.IntegerField(null=True)),
+                ("vorm", models.TextField(null=True)),
+                ("aantal", models.IntegerField(null=True)),
+                ("bron", models.TextField(null=True)),
+                (
+                    "delivery",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="storage.delivery"
+                    ),
+                ),
             ],
             options={
-                'db_table': 'zicht_landelijk',
-                'indexes': [models.Index(fields=['delivery', 'row'], name='zicht_landelijk_dr')],
+                "db_table": "zicht_landelijk",
+                "indexes": [models.Index(fields=["delivery", "row"], name="zicht_landelijk_dr")],
             },
         ),
         migrations.CreateModel(
-            name='Meldingen',
+            name="Meldingen",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('row', models.IntegerField(help_text='row number as the partner sees it in Excel')),
-                ('ref', models.TextField(null=True)),
-                ('datum', models.DateField(null=True)),
-                ('soort', models.TextField(null=True)),
-                ('vorm', models.TextField(null=True)),
-                ('leeftijdsgroep', models.TextField(null=True)),
-                ('gemeente', models.TextField(null=True)),
-                ('melder', models.TextField(null=True)),
-                ('persoon', models.TextField(null=True)),
-                ('delivery', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='storage.delivery')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("row", models.IntegerField(help_text="row number as the partner sees it in Excel")),
+                ("ref", models.TextField(null=True)),
+                ("datum", models.DateField(null=True)),
+                ("soort", models.TextField(null=True)),
+                ("vorm", models.TextField(null=True)),
+                ("leeftijdsgroep", models.TextField(null=True)),
+                ("gemeente", models.TextField(null=True)),
+                ("melder", models.TextField(null=True)),
+                ("persoon", models.TextField(null=True)),
+                (
+                    "delivery",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="storage.delivery"
+                    ),
+                ),
             ],
             options={
-                'db_table': 'zicht_meldingen',
-                'indexes': [models.Index(fields=['delivery', 'row'], name='zicht_meldingen_dr')],
+                "db_table": "zicht_meldingen",
+                "indexes": [models.Index(fields=["delivery", "row"], name="zicht_meldingen_dr")],
             },
         ),
         migrations.CreateModel(
-            name='MeldingenKenmerken',
+            name="MeldingenKenmerken",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('row', models.IntegerField()),
-                ('code', models.CharField(max_length=60)),
-                ('delivery', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='storage.delivery')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("row", models.IntegerField()),
+                ("code", models.CharField(max_length=60)),
+                (
+                    "delivery",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="storage.delivery"
+                    ),
+                ),
             ],
             options={
-                'db_table': 'zicht_meldingen_kenmerken',
-                'indexes': [models.Index(fields=['delivery', 'row'], name='zicht_meldingen_kenmerke_dr')],
+                "db_table": "zicht_meldingen_kenmerken",
+                "indexes": [models.Index(fields=["delivery", "row"], name="zicht_meldingen_kenmerke_dr")],
             },
         ),
         migrations.CreateModel(
-            name='Politiecontacten',
+            name="Politiecontacten",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('row', models.IntegerField(help_text='row number as the partner sees it in Excel')),
-                ('ref', models.TextField(null=True)),
-                ('datum', models.DateField(null=True)),
-                ('soort', models.TextField(null=True)),
-                ('vorm', models.TextField(null=True)),
-                ('leeftijdsgroep', models.TextField(null=True)),
-                ('persoon', models.TextField(null=True)),
-                ('delivery', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='storage.delivery')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("row", models.IntegerField(help_text="row number as the partner sees it in Excel")),
+                ("ref", models.TextField(null=True)),
+                ("datum", models.DateField(null=True)),
+                ("soort", models.TextField(null=True)),
+                ("vorm", models.TextField(null=True)),
+                ("leeftijdsgroep", models.TextField(null=True)),
+                ("persoon", models.TextField(null=True)),
+                (
+                    "delivery",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="storage.delivery"
+                    ),
+                ),
             ],
             options={
-                'db_table': 'zicht_politiecontacten',
-                'indexes': [models.Index(fields=['delivery', 'row'], name='zicht_politiecontacten_dr')],
+                "db_table": "zicht_politiecontacten",
+                "indexes": [models.Index(fields=["delivery", "row"], name="zicht_politiecontacten_dr")],
             },
         ),
         migrations.CreateModel(
-            name='Registraties',
+            name="Registraties",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('row', models.IntegerField(help_text='row number as the partner sees it in Excel')),
-                ('ref', models.TextField(null=True)),
-                ('datum', models.DateField(null=True)),
-                ('vorm', models.TextField(null=True)),
-                ('leeftijdsgroep', models.TextField(null=True)),
-                ('gemeente', models.TextField(null=True)),
-                ('persoon', models.TextField(null=True)),
-                ('delivery', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='storage.delivery')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("row", models.IntegerField(help_text="row number as the partner sees it in Excel")),
+                ("ref", models.TextField(null=True)),
+                ("datum", models.DateField(null=True)),
+                ("vorm", models.TextField(null=True)),
+                ("leeftijdsgroep", models.TextField(null=True)),
+                ("gemeente", models.TextField(null=True)),
+                ("persoon", models.TextField(null=True)),
+                (
+                    "delivery",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="storage.delivery"
+                    ),
+                ),
             ],
             options={
-                'db_table': 'zicht_registraties',
-                'indexes': [models.Index(fields=['delivery', 'row'], name='zicht_registraties_dr')],
+                "db_table": "zicht_registraties",
+                "indexes": [models.Index(fields=["delivery", "row"], name="zicht_registraties_dr")],
             },
         ),
         migrations.CreateModel(
-            name='RiecCasussen',
+            name="RiecCasussen",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('row', models.IntegerField(help_text='row number as the partner sees it in Excel')),
-                ('ref', models.TextField(null=True)),
-                ('startdatum', models.DateField(null=True)),
-                ('einddatum', models.DateField(null=True)),
-                ('inbrenger', models.TextField(null=True)),
-                ('delivery', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='storage.delivery')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("row", models.IntegerField(help_text="row number as the partner sees it in Excel")),
+                ("ref", models.TextField(null=True)),
+                ("startdatum", models.DateField(null=True)),
+                ("einddatum", models.DateField(null=True)),
+                ("inbrenger", models.TextField(null=True)),
+                (
+                    "delivery",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="storage.delivery"
+                    ),
+                ),
             ],
             options={
-                'db_table': 'zicht_riec_casussen',
-                'indexes': [models.Index(fields=['delivery', 'row'], name='zicht_riec_casussen_dr')],
+                "db_table": "zicht_riec_casussen",
+                "indexes": [models.Index(fields=["delivery", "row"], name="zicht_riec_casussen_dr")],
             },
         ),
         migrations.CreateModel(
-            name='RiecCasussenMarkten',
+            name="RiecCasussenMarkten",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('row', models.IntegerField()),
-                ('code', models.CharField(max_length=60)),
-                ('delivery', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='storage.delivery')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("row", models.IntegerField()),
+                ("code", models.CharField(max_length=60)),
+                (
+                    "delivery",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="storage.delivery"
+                    ),
+                ),
             ],
             options={
-                'db_table': 'zicht_riec_casussen_markten',
-                'indexes': [models.Index(fields=['delivery', 'row'], name='zicht_riec_casussen_mark_dr')],
+                "db_table": "zicht_riec_casussen_markten",
+                "indexes": [models.Index(fields=["delivery", "row"], name="zicht_riec_casussen_mark_dr")],
             },
         ),
         migrations.CreateModel(
-            name='RiecCasussenPartners',
+            name="RiecCasussenPartners",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('row', models.IntegerField()),
-                ('code', models.CharField(max_length=60)),
-                ('delivery', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='storage.delivery')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("row", models.IntegerField()),
+                ("code", models.CharField(max_length=60)),
+                (
+                    "delivery",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="storage.delivery"
+                    ),
+                ),
             ],
             options={
-                'db_table': 'zicht_riec_casussen_partners',
-                'indexes': [models.Index(fields=['delivery', 'row'], name='zicht_riec_casussen_part_dr')],
+                "db_table": "zicht_riec_casussen_partners",
+                "indexes": [models.Index(fields=["delivery", "row"], name="zicht_riec_casussen_part_dr")],
             },
         ),
         migrations.CreateModel(
-            name='Trajecten',
+            name="Trajecten",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('row', models.IntegerField(help_text='row number as the partner sees it in Excel')),
-                ('ref', models.TextField(null=True)),
-                ('vorm', models.TextField(null=True)),
-                ('startdatum', models.DateField(null=True)),
-                ('einddatum', models.DateField(null=True)),
-                ('leeftijdsgroep', models.TextField(null=True)),
-                ('gemeente', models.TextField(null=True)),
-                ('persoon', models.TextField(null=True)),
-                ('delivery', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='storage.delivery')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("row", models.IntegerField(help_text="row number as the partner sees it in Excel")),
+                ("ref", models.TextField(null=True)),
+                ("vorm", models.TextField(null=True)),
+                ("startdatum", models.DateField(null=True)),
+                ("einddatum", models.DateField(null=True)),
+                ("leeftijdsgroep", models.TextField(null=True)),
+                ("gemeente", models.TextField(null=True)),
+                ("persoon", models.TextField(null=True)),
+                (
+                    "delivery",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="storage.delivery"
+                    ),
+                ),
             ],
             options={
-                'db_table': 'zicht_trajecten',
-                'indexes': [models.Index(fields=['delivery', 'row'], name='zicht_trajecten_dr')],
+                "db_table": "zicht_trajecten",
+                "indexes": [models.Index(fields=["delivery", "row"], name="zicht_trajecten_dr")],
             },
         ),
     ]
