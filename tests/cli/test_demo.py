@@ -1,0 +1,29 @@
+"""`zicht demo` as a new user runs it."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def test_demo_shows_the_2024_figures_and_can_run_again(zicht):
+    first = zicht("demo", "--no-report")
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert "meldingen: 179" in first.stdout and "lichte stijging" in first.stdout
+    again = zicht("demo", "--no-report")
+    assert again.returncode == 0, again.stderr
+    listing = json.loads(zicht("deliveries", "--json").stdout)
+    assert all(d["version"] == 1 and d["delivered_by"] == "zicht demo" for d in listing)  # replaced, not stacked
+
+
+def test_demo_refuses_a_home_with_real_deliveries(zicht, tmp_path):
+    own = tmp_path / "controles.csv"
+    own.write_text("id,datum,gemeente\nK1,2024-01-05,Rotterdam\n", encoding="utf-8")
+    assert zicht("import", own, "--dataset", "controles", "--year", "2024", "--partner", "RCTM").returncode == 0
+    result = zicht("demo", "--no-report")
+    assert result.returncode == 1
+    assert "ZICHT_HOME" in result.stderr and "Traceback" not in result.stderr
+    assert len(json.loads(zicht("deliveries", "--json").stdout)) == 1  # nothing replaced
