@@ -107,7 +107,7 @@ def test_text_output_of_findings_is_dutch_and_english(zicht, tmp_path):
     bad = write(tmp_path / "bad.csv", HEADER + "M1;2024-03-01;melding;seksuele-uitbuiting;meerderjarig;Atlantis;;;\n")
     result = zicht("validate", bad, "--dataset", "meldingen", "--year", "2024")
     assert result.returncode == 1
-    assert "rij 2" in result.stdout and "kolom 'gemeente'" in result.stdout
+    assert "Rij 2, kolom gemeente" in result.stdout and "Row 2, column gemeente" in result.stdout
     assert "buiten-regio" in result.stdout
     assert "Geweigerd" in result.stdout and "Refused" in result.stdout
 

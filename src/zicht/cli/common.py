@@ -33,15 +33,9 @@ def print_json(data) -> None:
 
 def print_findings(findings, accepted_nl: str, accepted_en: str) -> None:
     """Every finding, Dutch then English, and a summary line that says what to do."""
-    for f in findings:
-        where = []
-        if f.row is not None:
-            where.append(f"rij {f.row}")
-        if f.column is not None:
-            where.append(f"kolom '{f.column}'")
-        place = ", ".join(where) or "bestand"
-        click.echo(f"{place} [{f.code}]: {f.message_nl}")
-        click.echo(f"    {f.message_en}")
+    for f in findings:  # the messages name row and column themselves
+        click.echo(f"- {f.message_nl} [{f.code}]")
+        click.echo(f"  {f.message_en}")
     if findings:
         n = len(findings)
         click.secho(
