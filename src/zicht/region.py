@@ -63,6 +63,8 @@ class Region:
     sensitive_gemeente_datasets: tuple[str, ...]
     estimation_lists: tuple[EstimationList, ...]
     routes: tuple[Route, ...] = ()
+    # Whether the public monitor may show the estimate of the hidden number (analysts always see it).
+    publish_estimate: bool = False
     _places: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -105,6 +107,7 @@ def _build(data: dict, source: str) -> Region:
                 EstimationList(e["name"], tuple(e["datasets"])) for e in data.get("estimation", {}).get("lists", ())
             ),
             routes=tuple(Route(r["name"], r["contact"], r.get("when", "")) for r in data.get("report_routes", ())),
+            publish_estimate=bool(data.get("estimation", {}).get("publish", False)),
         )
     except KeyError as missing:
         raise RegionError(f"{source}: missing setting {missing}") from None

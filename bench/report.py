@@ -1,0 +1,56 @@
+"""Benchmark (not a test): building the full monitor (HTML + PDF) against its two bare costs.
+
+Prints, in one run: the time of `build_report` + `write_pdf`; the bare cost of rendering its charts
+with vl-convert alone; the bare cost of WeasyPrint on the finished HTML alone; and the ratio of the
+full build to the sum of the two bare costs (target: at most 2x).
+
+    .venv/bin/python bench/report.py [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import tempfile
+import time
+from pathlib import Path
+
+from zicht.reporting.charts import render_svg
+from zicht.reporting.context import build_context
+from zicht.reporting.pdf import write_pdf
+from zicht.reporting.render import build_report
+from zicht.reporting.sample import sample_report_data
+
+
+def best(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    data = sample_report_data()
+    out = Path(tempfile.mkdtemp()) / "monitor.pdf"
+    render_svg(build_context(data)["charts"][0])  # warm-up: vl-convert's engine starts once per process
+    html = build_report(data)
+
+    charts = build_context(data)["charts"]
+    bare_charts = best(lambda: [render_svg(copy.copy(c)) for c in charts], args.repeat)
+    bare_pdf = best(lambda: write_pdf(html, out), args.repeat)
+    full = best(lambda: write_pdf(build_report(data), out), args.repeat)
+    bare = bare_charts + bare_pdf
+    print(f"charts: {len(charts)}, PDF: {out.stat().st_size // 1024} KiB")
+    print(f"bare chart rendering (vl-convert): {bare_charts:7.3f} s")
+    print(f"bare PDF rendering (WeasyPrint):   {bare_pdf:7.3f} s")
+    print(f"full report (HTML + PDF):          {full:7.3f} s")
+    print(f"ratio full / (charts + PDF):       {full / bare:7.2f}x  (target <= 2x)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,239 @@
+"""The report's context, built from plain data (`ReportData`): no database, no Django.
+
+`build_context` applies disclosure control first in public mode, so nothing downstream ever sees a
+suppressed number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import markdown as md
+
+from zicht import __version__
+from zicht.region import Region
+from zicht.reporting import figures as f
+from zicht.reporting import figures_chain as fc
+from zicht.reporting import sentences as s
+from zicht.reporting.charts import interval_chart
+from zicht.reporting.values import Cell, Values
+from zicht.schema.codes import OPGAVEN
+from zicht.schema.datasets import DATASETS
+
+# Narrative sections (spec/report.md); `toelichting-<dataset>` for each dataset.
+SECTIONS = ("inleiding", "casus", "conclusie", "doorkijk", *(f"toelichting-{d}" for d in DATASETS))
+
+
+@dataclass
+class ReportData:
+    region: Region
+    year: int
+    indicators: dict[int, dict]  # {year: the JSON of `zicht indicators --year Y --json`}
+    texts: dict[str, str] = field(default_factory=dict)  # {section: markdown}
+    deliveries: list[dict] = field(
+        default_factory=list
+    )  # partner, dataset, year, version, delivered_at, row_count, file_hash
+    software_version: str = __version__
+    estimate: dict | None = None  # spec/estimation.md JSON
+    actions: list[dict] | None = None  # opgave, titel, status (from the acties delivery)
+    initiatives: list[dict] | None = None  # gemeente, titel, soort (from the initiatieven delivery)
+    published: dt.date | None = None
+
+
+def render_markdown(text: str) -> str:
+    """Analyst-written Markdown as HTML; raw HTML is escaped (texts are content, not markup)."""
+    safe = text.replace("&", "&amp;").replace("<", "&lt;")
+    return md.markdown(safe, extensions=["extra", "sane_lists"])
+
+
+def _public_indicators(results: dict[int, dict], region: Region) -> dict[int, dict]:
+    """Every year's table through the one disclosure gate (`zicht.disclosure`)."""
+    from zicht.disclosure import suppress_indicators  # the gate; fail closed if it is missing
+
+    return {y: suppress_indicators(r, region) for y, r in results.items()}
+
+
+def _estimate_block(data: ReportData, lang: str, public: bool, k: int) -> dict | None:
+    est = data.estimate
+    if not est or not est.get("estimable"):
+        return None
+    if public and not data.region.publish_estimate:
+        return None
+    observed, estimate, hidden = est["observed"], est["estimate"], est["hidden"]
+    ci = est.get("ci") or {}
+    low, high = ci.get("low"), ci.get("high")
+    lists = est["lists"]
+    per_list = [0] * len(lists)
+    multi = 0
+    for row in est.get("table", ()):
+        for i, bit in enumerate(row["history"]):
+            per_list[i] += bit * row["count"]
+        if sum(row["history"]) > 1:
+            multi += row["count"]
+
+    def shown(n: int) -> str:
+        return f"<{k}" if public and 0 < n < k else s.fmt(n, lang)
+
+    level = round(100 * ci.get("level", 0.95))
+    if lang == "nl":
+        sentence = (
+            f"In {data.year} waren {s.fmt(observed)} personen in beeld bij ten minste één van de {len(lists)} registraties "
+            f"({s.join_words(lists)}). Op basis van de overlap tussen deze registraties schatten we het totale aantal slachtoffers "
+            f"op {s.fmt(round(estimate))}"
+            + (
+                f" ({level}%-betrouwbaarheidsinterval: {s.fmt(round(low))} tot {s.fmt(round(high))})"
+                if low is not None
+                else ""
+            )
+            + f". Naar schatting zijn dus ongeveer {s.fmt(round(hidden))} slachtoffers niet in beeld."
+        )
+    else:
+        sentence = (
+            f"In {data.year}, {s.fmt(observed, lang)} people were known to at least one of the {len(lists)} registrations "
+            f"({s.join_words(lists, lang)}). From the overlap between them we estimate the total number of victims at "
+            f"{s.fmt(round(estimate), lang)}"
+            + (
+                f" ({level}% confidence interval: {s.fmt(round(low), lang)} to {s.fmt(round(high), lang)})"
+                if low is not None
+                else ""
+            )
+            + f". About {s.fmt(round(hidden), lang)} victims are therefore not in view."
+        )
+    title = "Geregistreerde en geschatte slachtoffers" if lang == "nl" else "Registered and estimated victims"
+    alt = (
+        f"Staafdiagram: {observed} geregistreerd, geschat totaal {round(estimate)}"
+        + (f" met interval {round(low)} tot {round(high)}." if low is not None else ".")
+        if lang == "nl"
+        else f"Bar chart: {observed} registered, estimated total {round(estimate)}"
+        + (f" with interval {round(low)} to {round(high)}." if low is not None else ".")
+    )
+    chart = interval_chart("schatting", title, alt, observed, estimate, low, high, lang=lang)
+    return {
+        "sentence": sentence,
+        "lists": [{"name": name, "n": shown(n)} for name, n in zip(lists, per_list, strict=True)],
+        "multi": shown(multi),
+        "model": est.get("model"),
+        "method": est.get("method"),
+        "charts": [chart],
+    }
+
+
+def build_context(data: ReportData, lang: str = "nl", public: bool = False) -> dict:
+    """Everything the template shows, as plain values."""
+    region, year = data.region, data.year
+    k = region.disclosure_k
+    results = _public_indicators(data.indicators, region) if public else data.indicators
+    years = {y: Values(r) for y, r in results.items()}
+    years.setdefault(year, Values(None))
+    args = (years, year, region, lang, k)
+    national = f.national(*args)
+    meldingen = f.essm_meldingen(*args)
+    trajecten = f.essm_trajecten(*args)
+    politie = fc.avim(*args)
+    riec = fc.riec(*args)
+    rctm = fc.rctm(*args)
+    registraties = fc.registraties(*args)
+    aanpak = fc.aanpak(*args, data.actions, data.initiatives)
+    estimate = _estimate_block(data, lang, public, k)
+    blocks = [national, meldingen, trajecten, estimate, politie, riec, rctm, registraties, aanpak]
+    charts = f.all_charts(blocks)
+    for i, chart in enumerate(charts, start=1):
+        chart.number = i
+    texts = {name: render_markdown(text) for name, text in data.texts.items() if text and text.strip()}
+    published = data.published or dt.date.today()
+    deliveries = sorted(data.deliveries, key=lambda d: (d.get("partner", ""), d.get("dataset", ""), d.get("year", 0)))
+    gemeenten = [
+        {"name": _place(name, lang), "value": s.fmt(cell.value, lang, suppressed=cell.suppressed, k=k)}
+        for name, cell in meldingen.get("gemeenten", [])
+    ]
+    key = _key_figures(years, year, lang)
+    return {
+        "lang": lang,
+        "public": public,
+        "k": k,
+        "year": year,
+        "title": (
+            f"Monitor Mensenhandel {region.name} {year}"
+            if lang == "nl"
+            else f"Human Trafficking Monitor {region.name} {year}"
+        ),
+        "region": region,
+        "organisation": region.organisation,
+        "published": _date(published, lang),
+        "version": data.software_version,
+        "deliveries": deliveries,
+        "texts": texts,
+        "opgaven": [OPGAVEN[i][0 if lang == "nl" else 1] for i in sorted(OPGAVEN)],
+        "partners": [p.name for p in region.partners],
+        "municipalities": region.municipality_names,
+        "national": national,
+        "meldingen": meldingen,
+        "gemeenten": gemeenten,
+        "trajecten": trajecten,
+        "politie": politie,
+        "riec": riec,
+        "rctm": rctm,
+        "registraties": registraties,
+        "aanpak": aanpak,
+        "estimate": estimate,
+        "charts": charts,
+        "key_figures": key,
+        "routes": region.routes,
+    }
+
+
+def _place(name: str, lang: str) -> str:
+    from zicht.reporting.labels import label
+
+    return label(name, lang) if name in ("regio-onbekend", "buiten-regio") else name
+
+
+def _date(d: dt.date, lang: str) -> str:
+    months_nl = [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ]
+    if lang == "nl":
+        return f"{d.day} {months_nl[d.month - 1]} {d.year}"
+    return d.strftime("%-d %B %Y")
+
+
+def _key_figures(years: dict[int, Values], year: int, lang: str) -> dict:
+    """Key figures over the last years (a table): not delivered shows as `–`, never as 0."""
+    shown_years = [y for y in sorted(years) if year - 2 <= y <= year]
+    rows_def = [
+        ("landelijk", {}, "Landelijk geregistreerde slachtoffers (CoMensha)", "National registered victims (CoMensha)"),
+        ("meldingen", {}, "Meldingen bij het meldpunt (ESSM)", "Reports to the hotline (ESSM)"),
+        ("trajecten", {}, "Cliënten begeleid (ESSM)", "Clients guided (ESSM)"),
+        (
+            "politiecontacten",
+            {"soort": "informatief-gesprek"},
+            "Informatieve gesprekken (AVIM)",
+            "Informative interviews (AVIM)",
+        ),
+        ("politiecontacten", {"soort": "aangifte"}, "Aangiftes mensenhandel (AVIM)", "Formal complaints (AVIM)"),
+        ("riec-casussen", {}, "Casussen RIEC", "RIEC cases"),
+        ("controles", {}, "Controles RCTM", "RCTM inspections"),
+        ("registraties", {}, "Registraties andere partners", "Registrations by other partners"),
+    ]
+    rows = []
+    for ind, dims, nl, en in rows_def:
+        cells = []
+        for y in shown_years:
+            v = years[y]
+            cell: Cell | None = v.cell(ind, **dims) if v.present(ind) else None
+            cells.append("–" if cell is None else s.fmt(cell.value, lang, suppressed=cell.suppressed))
+        if any(c != "–" for c in cells):
+            rows.append([nl if lang == "nl" else en, *cells])
+    return {"years": shown_years, "rows": rows}
