@@ -78,13 +78,9 @@ def gather(year: int, lang: str = "nl"):
     indicators = {y: compute(conn, vendor, region, y) for y in years}
     deliveries = [d.as_dict() for y in years for d in api.current_deliveries(y)]
     actions, initiatives = _plan_rows(conn, vendor, year)
-    estimate = None
-    try:  # the estimation module offers a per-year entry point once it exists
-        from zicht.estimation import estimate_year  # type: ignore[attr-defined]
+    from zicht.estimation import estimate_year
 
-        estimate = estimate_year(conn, vendor, region, year)
-    except (ImportError, AttributeError):
-        estimate = None
+    estimate = estimate_year(conn, vendor, region, year)
     return ReportData(
         region=region,
         year=year,

@@ -1,0 +1,122 @@
+"""Linking the year's deliveries over the person key into a capture-history table, and the overlap summary.
+
+Plain DB-API SQL over the storage tables (spec: HELPERS.md contracts): `zicht_delivery` and one table
+per dataset with `delivery_id` and `persoon`. Only current deliveries of the year count; a person is on
+a list once, however many records the list has of them.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+from zicht.estimation.table import CaptureTable, make_table
+from zicht.schema.datasets import DATASETS
+
+PARTNER_LISTS = "@partner"
+
+
+def _table(dataset: str) -> str:
+    if dataset not in DATASETS:
+        raise ValueError(f"unknown dataset {dataset!r} in the estimation lists")
+    return "zicht_" + dataset.replace("-", "_")
+
+
+def _ph(vendor: str) -> str:
+    return "%s" if vendor == "postgresql" else "?"
+
+
+def _people(conn, vendor: str, dataset: str, year: int, partner: str | None = None) -> set[str]:
+    p = _ph(vendor)
+    sql = (
+        f"SELECT DISTINCT r.persoon FROM {_table(dataset)} r JOIN zicht_delivery d ON d.id = r.delivery_id "
+        f"WHERE d.dataset = {p} AND d.year = {p} AND d.is_current = {p} "
+        "AND r.persoon IS NOT NULL AND r.persoon <> ''"
+    )
+    params: list = [dataset, year, True]
+    if partner is not None:
+        sql += f" AND d.partner = {p}"
+        params.append(partner)
+    cur = conn.cursor()
+    try:
+        cur.execute(sql, params)
+        return {str(row[0]).strip().lower() for row in cur.fetchall()}
+    finally:
+        cur.close()
+
+
+def _partners(conn, vendor: str, datasets: tuple[str, ...], year: int, region) -> list[str]:
+    p = _ph(vendor)
+    marks = ", ".join([p] * len(datasets))
+    cur = conn.cursor()
+    try:
+        cur.execute(
+            f"SELECT DISTINCT partner FROM zicht_delivery WHERE dataset IN ({marks}) AND year = {p} AND is_current = {p}",
+            [*datasets, year, True],
+        )
+        found = {row[0] for row in cur.fetchall()}
+    finally:
+        cur.close()
+    configured = [pt.code for pt in region.partners if pt.code in found]
+    return configured + sorted(found - set(configured))
+
+
+def list_members(conn, vendor: str, region, year: int) -> list[tuple[str, set[str]]]:
+    """(list name, person keys) per list, in configuration order, empty lists included."""
+    out: list[tuple[str, set[str]]] = []
+    for spec in region.estimation_lists:
+        if spec.name == PARTNER_LISTS:
+            for partner in _partners(conn, vendor, spec.datasets, year, region):
+                people: set[str] = set()
+                for ds in spec.datasets:
+                    people |= _people(conn, vendor, ds, year, partner)
+                out.append((partner, people))
+        else:
+            people = set()
+            for ds in spec.datasets:
+                people |= _people(conn, vendor, ds, year)
+            out.append((spec.name, people))
+    return out
+
+
+def capture_table(conn, vendor: str, region, year: int) -> CaptureTable:
+    """The year's capture-history table; lists with nobody on them are left out."""
+    members = [(name, people) for name, people in list_members(conn, vendor, region, year) if people]
+    names = [name for name, _ in members]
+    everyone = set().union(*(people for _, people in members)) if members else set()
+    counts: dict[tuple[int, ...], int] = {}
+    for person in everyone:
+        h = tuple(int(person in people) for _, people in members)
+        counts[h] = counts.get(h, 0) + 1
+    return make_table(names, list(counts.items()))
+
+
+def overlap_summary(table: CaptureTable) -> dict:
+    """For analysts and the report: people per list, per pair of lists (on both, whatever else), and
+    how many are on one list only / on more lists."""
+    per_list = []
+    for i, name in enumerate(table.lists):
+        n = sum(c for h, c in zip(table.histories, table.counts, strict=True) if h[i])
+        only = sum(c for h, c in zip(table.histories, table.counts, strict=True) if h[i] and sum(h) == 1)
+        per_list.append({"list": name, "count": n, "only_this_list": only})
+    per_pair = []
+    for i, j in combinations(range(table.t), 2):
+        n = sum(c for h, c in zip(table.histories, table.counts, strict=True) if h[i] and h[j])
+        per_pair.append({"lists": [table.lists[i], table.lists[j]], "count": n})
+    multi = sum(c for h, c in zip(table.histories, table.counts, strict=True) if sum(h) > 1)
+    return {
+        "observed": table.observed,
+        "lists": per_list,
+        "pairs": per_pair,
+        "on_more_lists": multi,
+        "on_one_list": table.observed - multi,
+    }
+
+
+def estimate_year(conn, vendor: str, region, year: int, **options) -> dict:
+    """The estimate of the year's deliveries (spec/estimation.md JSON) with the lists' overlaps."""
+    from zicht.estimation.estimate import estimate
+
+    table = capture_table(conn, vendor, region, year)
+    result = estimate(table, **options)
+    result["overlap"] = overlap_summary(table)
+    return result
