@@ -310,21 +310,14 @@ def test_acties_and_initiatieven_2024_follow_the_seed():
     assert (initiatieven["gemeente"] == "regio").any()
 
 
-def _estimation():
-    try:
-        from zicht.estimation.design import cell_of
-        from zicht.estimation.select import select
-    except ImportError:
-        pytest.skip("zicht.estimation has no select/cell_of")
-    return cell_of, select
-
-
 @pytest.mark.parametrize("year", [2022, 2023, 2024])
 def test_stepwise_estimate_lands_near_the_simulated_population(year):
-    cell_of, select = _estimation()
-    lists = list(persons_by_list(year).values())
-    counts = [0] * 15
-    for key in set().union(*lists):
-        counts[cell_of([int(key in members) for members in lists]) - 1] += 1
-    fit = select(pd.Series(counts, dtype=float).to_numpy(), 4, "stepwise")
-    assert 500 <= fit.estimate <= 600  # the simulation has 550 a year
+    from collections import Counter
+
+    from zicht.estimation import estimate, make_table
+
+    named = persons_by_list(year)
+    lists = list(named.values())
+    histories = Counter(tuple(int(key in members) for members in lists) for key in set().union(*lists))
+    result = estimate(make_table(list(named), list(histories.items())), ci="none")
+    assert 500 <= result["estimate"] <= 600  # the simulation has 550 a year

@@ -17,7 +17,7 @@ def _help(command: click.Command, path: list[str]) -> list[str]:
 
 
 def render() -> str:
-    ctx = click.Context(main, info_name="zicht")
+    ctx = click.Context(main, info_name="zicht", terminal_width=100, max_content_width=100)
     lines = [
         "# The `zicht` command",
         "",
