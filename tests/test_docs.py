@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,10 +14,12 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_cli_reference_is_generated_from_the_real_help():
-    from zicht.cli.reference import render
-
+    # In a fresh process: click caches each command's help option, so in-process state could leak in.
+    fresh = subprocess.run(
+        [sys.executable, "-m", "zicht.cli.reference"], capture_output=True, text=True, check=True, timeout=120
+    ).stdout
     committed = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
-    assert committed == render(), "regenerate: .venv/bin/python -m zicht.cli.reference > docs/cli.md"
+    assert committed == fresh, "regenerate: .venv/bin/python -m zicht.cli.reference > docs/cli.md"
 
 
 @pytest.mark.parametrize("name", list(REGISTRY))

@@ -1,17 +1,25 @@
-"""Fixtures for the report: seed-shaped data (zicht.reporting.sample) and helpers to read the output."""
+"""Fixtures for the report: the demo's data (zicht.reporting.sample, fixtures in data/) and helpers to read the output."""
 
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 
 import pytest
 
 from zicht.reporting.sample import sample_report_data
 
+DATA = Path(__file__).parent / "data"  # written by `python -m zicht.reporting.sample --write`
+
 
 @pytest.fixture(scope="session")
-def sample():
-    return sample_report_data()
+def sample_dir() -> Path:
+    return DATA
+
+
+@pytest.fixture(scope="session")
+def sample(sample_dir):
+    return sample_report_data(sample_dir)
 
 
 @pytest.fixture

@@ -86,13 +86,13 @@ def test_no_previous_year_gives_no_change_wording(with_indicators):
 
 @pytest.fixture
 def small_cell_data(with_indicators, sample):
-    """The sample, whose gemeente cells include 1..4 (Krimpen aan den IJssel has 1)."""
+    """The demo, whose gemeente cells include 1..4 (Alblasserdam has 1, Zwijndrecht 4)."""
     cells = {
         v["dimensions"]["gemeente"]: v["value"]
         for v in sample.indicators[2024]["values"]
         if v["indicator"] == "meldingen" and list(v["dimensions"]) == ["gemeente"]
     }
-    assert cells["Krimpen aan den IJssel"] == 1 and cells["Dordrecht"] == 4
+    assert cells["Alblasserdam"] == 1 and cells["Zwijndrecht"] == 4
     return with_indicators(lambda r: None)
 
 
@@ -104,10 +104,10 @@ def _gemeente_rows(html: str) -> dict[str, str]:
 
 def test_public_mode_shows_below_k_and_never_the_suppressed_number(small_cell_data):
     internal = _gemeente_rows(build_report(small_cell_data))
-    assert internal["Krimpen aan den IJssel"] == "1" and internal["Dordrecht"] == "4"
+    assert internal["Alblasserdam"] == "1" and internal["Zwijndrecht"] == "4"
     html = build_report(small_cell_data, public=True)
     public = _gemeente_rows(html)
-    assert public["Krimpen aan den IJssel"] == "&lt;5" and public["Dordrecht"] == "&lt;5"
+    assert public["Alblasserdam"] == "&lt;5" and public["Zwijndrecht"] == "&lt;5"
     assert public["Rotterdam"] == "121"
     assert public["Buiten de regio"] == "4"  # not sensitive: it equals the published herkomst cell
     sensitive = set(small_cell_data.region.municipality_names) - {small_cell_data.region.central}

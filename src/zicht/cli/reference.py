@@ -7,17 +7,20 @@ import click
 from zicht.cli import COMMANDS, main
 
 
-def _help(command: click.Command, path: list[str]) -> list[str]:
-    ctx = click.Context(command, info_name=" ".join(path), terminal_width=100, max_content_width=100)
+def _help(command: click.Command, path: list[str], parent: click.Context) -> list[str]:
+    ctx = click.Context(command, info_name=path[-1], parent=parent)
     lines = [f"## `{' '.join(path)}`", "", "```", command.get_help(ctx), "```", ""]
     if isinstance(command, click.Group):
         for name in command.list_commands(ctx):
-            lines += _help(command.get_command(ctx, name), [*path, name])
+            lines += _help(command.get_command(ctx, name), [*path, name], ctx)
     return lines
 
 
 def render() -> str:
-    ctx = click.Context(main, info_name="zicht", terminal_width=100, max_content_width=100)
+    # As `zicht` itself builds it: subcommands inherit the help names and widths.
+    ctx = click.Context(
+        main, info_name="zicht", terminal_width=100, max_content_width=100, help_option_names=["-h", "--help"]
+    )
     lines = [
         "# The `zicht` command",
         "",
@@ -28,7 +31,7 @@ def render() -> str:
     for name in COMMANDS:
         command = main.get_command(ctx, name)
         if command is not None:
-            lines += _help(command, ["zicht", name])
+            lines += _help(command, ["zicht", name], ctx)
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import click
@@ -32,36 +31,7 @@ SECTIONS = (
 )
 
 
-def _rows(conn, sql: str, params: tuple, vendor: str) -> list[tuple]:
-    if vendor != "sqlite":
-        sql = sql.replace("?", "%s")
-    cur = conn.cursor()
-    try:
-        cur.execute(sql, params)
-        return list(cur.fetchall())
-    finally:
-        cur.close()
-
-
-def _plan_rows(conn, vendor: str, year: int) -> tuple[list[dict] | None, list[dict] | None]:
-    """The action plan's actions and the initiatives of `year` from the current deliveries (titles only)."""
-    current = "SELECT id FROM zicht_delivery WHERE year = ? AND dataset = ? AND is_current = ?"
-    actions = initiatives = None
-    if _rows(conn, current, (year, "acties", True), vendor):
-        sql = f'SELECT opgave, titel, status FROM zicht_acties WHERE delivery_id IN ({current}) ORDER BY opgave, "row"'
-        actions = [
-            {"opgave": int(o), "titel": t, "status": s} for o, t, s in _rows(conn, sql, (year, "acties", True), vendor)
-        ]
-    if _rows(conn, current, (year, "initiatieven", True), vendor):
-        sql = f'SELECT gemeente, titel, soort, opgave FROM zicht_initiatieven WHERE delivery_id IN ({current}) ORDER BY gemeente, datum, "row"'
-        initiatives = [
-            {"gemeente": g, "titel": t, "soort": s, "opgave": o}
-            for g, t, s, o in _rows(conn, sql, (year, "initiatieven", True), vendor)
-        ]
-    return actions, initiatives
-
-
-def gather(year: int, lang: str = "nl"):
+def gather(year: int, lang: str = "nl", with_estimate: bool = True):
     """The report's input (`ReportData`) from the database: every year up to `year` that has deliveries."""
     from zicht.storage.database import ready
 
@@ -77,10 +47,12 @@ def gather(year: int, lang: str = "nl"):
     years = sorted({d.year for d in api.list_deliveries() if d.year <= year} | {year})
     indicators = {y: compute(conn, vendor, region, y) for y in years}
     deliveries = [d.as_dict() for y in years for d in api.current_deliveries(y)]
-    actions, initiatives = _plan_rows(conn, vendor, year)
-    from zicht.estimation import estimate_year
+    actions, initiatives = api.plan_items(year)
+    estimate = None
+    if with_estimate:
+        from zicht.estimation import estimate_year
 
-    estimate = estimate_year(conn, vendor, region, year)
+        estimate = estimate_year(conn, vendor, region, year)
     return ReportData(
         region=region,
         year=year,
@@ -95,7 +67,9 @@ def gather(year: int, lang: str = "nl"):
 
 
 def report_home() -> Path:
-    return Path(os.environ.get("ZICHT_HOME") or "zicht-data") / "reports"
+    from django.conf import settings
+
+    return settings.ZICHT_HOME / "reports"
 
 
 def render_report(
@@ -106,11 +80,13 @@ def render_report(
     lang: str = "nl",
 ) -> list[Path]:
     """Render the monitor of `year` from the database; returns the files written."""
+    from zicht.region import load_region
     from zicht.reporting.pdf import write_pdf
     from zicht.reporting.render import build_report
     from zicht.storage import api
 
-    data = gather(year, lang)
+    # The estimate costs a bootstrap; a public edition only shows it where the region allows.
+    data = gather(year, lang, with_estimate=not public or load_region().publish_estimate)
     html = build_report(data, lang=lang, public=public)
     folder = Path(out) if out else report_home()
     folder.mkdir(parents=True, exist_ok=True)

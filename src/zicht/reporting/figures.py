@@ -6,6 +6,8 @@ sentences, bullets and `charts`. Not delivered is said in words, never drawn as 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from zicht.region import Region
 from zicht.reporting import sentences as s
 from zicht.reporting.charts import Chart, bar_chart, grouped_chart, stacked_chart
@@ -47,6 +49,34 @@ def _change(v: Values, indicator: str) -> tuple[int | None, str | None]:
     return ch.get("previous"), ch.get("wording")
 
 
+def _alt(lang: str, nl: str, en: str, values: Iterable[str]) -> str:
+    """A chart's alt text: what it shows (`nl` or `en`), then every value it draws."""
+    return _nl(lang, nl, en) + "; ".join(values) + "."
+
+
+def _year_chart(
+    chart_id: str,
+    title: str,
+    alt_nl: str,
+    alt_en: str,
+    series: list[tuple[int, Cell]],
+    lang: str,
+    k: int,
+    value_column: str,
+) -> Chart:
+    """One vertical bar per year of a `_trend` series; `alt_nl`/`alt_en` lead its alt text."""
+    return bar_chart(
+        chart_id,
+        title,
+        _alt(lang, alt_nl, alt_en, (f"{y}: {s.fmt(cell.value, lang)}" for y, cell in series)),
+        [(str(y), cell) for y, cell in series],
+        lang=lang,
+        k=k,
+        vertical=True,
+        columns=(_nl(lang, "Jaar", "Year"), value_column),
+    )
+
+
 def national(years: dict[int, Values], year: int, region: Region, lang: str, k: int) -> dict:
     v = years[year]
     value = v.get("landelijk") if v.present("landelijk") else None
@@ -58,30 +88,21 @@ def national(years: dict[int, Values], year: int, region: Region, lang: str, k: 
     }
     series = _trend(years, "landelijk", year)
     if series:
-        title = _nl(
-            lang,
-            "Landelijk aantal meldingen van geregistreerde slachtoffers CoMensha",
-            "National number of registered victims (CoMensha)",
-        )
-        alt = _nl(
-            lang,
-            f"Staafdiagram van het landelijk aantal geregistreerde (mogelijke) slachtoffers per jaar, {series[0][0]} tot en met {series[-1][0]}: "
-            + "; ".join(f"{y}: {s.fmt(cell.value, lang)}" for y, cell in series)
-            + ".",
-            "Bar chart of the national number of registered (possible) victims per year: "
-            + "; ".join(f"{y}: {s.fmt(cell.value, lang)}" for y, cell in series)
-            + ".",
-        )
         out["charts"].append(
-            bar_chart(
+            _year_chart(
                 "landelijk",
-                title,
-                alt,
-                [(str(y), cell) for y, cell in series],
-                lang=lang,
-                k=k,
-                vertical=True,
-                columns=(_nl(lang, "Jaar", "Year"), _nl(lang, "Slachtoffers", "Victims")),
+                _nl(
+                    lang,
+                    "Landelijk aantal meldingen van geregistreerde slachtoffers CoMensha",
+                    "National number of registered victims (CoMensha)",
+                ),
+                "Staafdiagram van het landelijk aantal geregistreerde (mogelijke) slachtoffers per jaar, "
+                f"{series[0][0]} tot en met {series[-1][0]}: ",
+                "Bar chart of the national number of registered (possible) victims per year: ",
+                series,
+                lang,
+                k,
+                _nl(lang, "Slachtoffers", "Victims"),
             )
         )
     return out
@@ -114,27 +135,16 @@ def essm_meldingen(years: dict[int, Values], year: int, region: Region, lang: st
         region.name,
         lang,
     )
-    series = _trend(years, "meldingen", year)
-    title = _nl(lang, "Totaal aantal meldingen ESSM", "Total number of reports to ESSM")
-    alt = (
-        _nl(
-            lang,
+    out["charts"].append(
+        _year_chart(
+            "meldingen-trend",
+            _nl(lang, "Totaal aantal meldingen ESSM", "Total number of reports to ESSM"),
             "Staafdiagram van het aantal meldingen bij het meldpunt per jaar: ",
             "Bar chart of the number of reports per year: ",
-        )
-        + "; ".join(f"{y}: {s.fmt(cell.value, lang)}" for y, cell in series)
-        + "."
-    )
-    out["charts"].append(
-        bar_chart(
-            "meldingen-trend",
-            title,
-            alt,
-            [(str(y), cell) for y, cell in series],
-            lang=lang,
-            k=k,
-            vertical=True,
-            columns=(_nl(lang, "Jaar", "Year"), _nl(lang, "Meldingen", "Reports")),
+            _trend(years, "meldingen", year),
+            lang,
+            k,
+            _nl(lang, "Meldingen", "Reports"),
         )
     )
     labels = {
@@ -145,14 +155,11 @@ def essm_meldingen(years: dict[int, Values], year: int, region: Region, lang: st
     }
     items = [(labels[code], v.cell("meldingen", herkomst=code)) for code in HERKOMST]
     title = _nl(lang, f"Totale meldingen {year} per regio", f"Reports {year} by origin")
-    alt = (
-        _nl(
-            lang,
-            f"Staafdiagram van de meldingen in {year} naar herkomst: ",
-            f"Bar chart of the reports in {year} by origin: ",
-        )
-        + "; ".join(f"{lab}: {s.fmt(cell.value, lang)}" for lab, cell in items)
-        + "."
+    alt = _alt(
+        lang,
+        f"Staafdiagram van de meldingen in {year} naar herkomst: ",
+        f"Bar chart of the reports in {year} by origin: ",
+        (f"{lab}: {s.fmt(cell.value, lang)}" for lab, cell in items),
     )
     out["charts"].append(
         bar_chart(
@@ -177,14 +184,11 @@ def essm_meldingen(years: dict[int, Values], year: int, region: Region, lang: st
         for a in ages
     ]
     title = _nl(lang, "Aard van de meldingen", "Nature of the reports")
-    alt = (
-        _nl(
-            lang,
-            "Staafdiagram van de meldingen per rubriek en leeftijdsgroep: ",
-            "Bar chart of the reports by heading and age group: ",
-        )
-        + "; ".join(f"{r} {a.lower()}: {s.fmt(cell.value, lang)}" for r, a, cell in items3)
-        + "."
+    alt = _alt(
+        lang,
+        "Staafdiagram van de meldingen per rubriek en leeftijdsgroep: ",
+        "Bar chart of the reports by heading and age group: ",
+        (f"{r} {a.lower()}: {s.fmt(cell.value, lang)}" for r, a, cell in items3),
     )
     out["charts"].append(
         grouped_chart(
@@ -308,14 +312,11 @@ def essm_trajecten(years: dict[int, Values], year: int, region: Region, lang: st
         items += [(cat, label("doorlopend", lang, year - 1), old), (cat, label("nieuw", lang), new)]
     series = [label("doorlopend", lang, year - 1), label("nieuw", lang)]
     title = _nl(lang, "Aantal cliënten begeleid per vorm", "Clients guided by form")
-    alt = (
-        _nl(
-            lang,
-            f"Gestapeld staafdiagram van de cliënten per vorm, doorlopend uit {year - 1} en nieuw in {year}: ",
-            f"Stacked bar chart of clients by form, continuing from {year - 1} and new in {year}: ",
-        )
-        + "; ".join(f"{cat} {ser.lower()}: {n}" for cat, ser, n in items)
-        + "."
+    alt = _alt(
+        lang,
+        f"Gestapeld staafdiagram van de cliënten per vorm, doorlopend uit {year - 1} en nieuw in {year}: ",
+        f"Stacked bar chart of clients by form, continuing from {year - 1} and new in {year}: ",
+        (f"{cat} {ser.lower()}: {n}" for cat, ser, n in items),
     )
     out["charts"].append(
         stacked_chart(

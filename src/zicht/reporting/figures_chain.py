@@ -8,7 +8,7 @@ from __future__ import annotations
 from zicht.region import Region
 from zicht.reporting import sentences as s
 from zicht.reporting.charts import bar_chart, grouped_chart, heatmap_chart, stacked_chart
-from zicht.reporting.figures import _change, _nl, _partner, _trend
+from zicht.reporting.figures import _alt, _change, _nl, _partner, _trend
 from zicht.reporting.labels import label, opgave_label, org_label, org_words
 from zicht.reporting.values import Values
 from zicht.schema import codes as c
@@ -70,14 +70,11 @@ def avim(years: dict[int, Values], year: int, region: Region, lang: str, k: int)
         for so in c.POLITIE_SOORT
     ]
     title = _nl(lang, "Informatieve gesprekken mensenhandel", "Informative interviews on trafficking")
-    alt = (
-        _nl(
-            lang,
-            "Staafdiagram van informatieve gesprekken en aangiftes per vorm: ",
-            "Bar chart of interviews and complaints by form: ",
-        )
-        + "; ".join(f"{f} {g.lower()}: {s.fmt(cell.value, lang)}" for f, g, cell in items)
-        + "."
+    alt = _alt(
+        lang,
+        "Staafdiagram van informatieve gesprekken en aangiftes per vorm: ",
+        "Bar chart of interviews and complaints by form: ",
+        (f"{f} {g.lower()}: {s.fmt(cell.value, lang)}" for f, g, cell in items),
     )
     out["charts"].append(
         grouped_chart(
@@ -107,14 +104,11 @@ def riec(years: dict[int, Values], year: int, region: Region, lang: str, k: int)
     startjaren = [combo[0] for combo in v.dimension_values("riec-casussen", ("startjaar",))]
     items = [(label(m, lang), sj, v.get("riec-markten", startjaar=sj, markt=m)) for m in markets for sj in startjaren]
     title = _nl(lang, "Casussen per jaar per criminele markt", "Cases per start year and criminal market")
-    alt = (
-        _nl(
-            lang,
-            f"Gestapeld staafdiagram van de in {year} lopende casussen per criminele markt en startjaar: ",
-            f"Stacked bar chart of the cases running in {year} by market and start year: ",
-        )
-        + "; ".join(f"{m} {sj}: {n}" for m, sj, n in items)
-        + "."
+    alt = _alt(
+        lang,
+        f"Gestapeld staafdiagram van de in {year} lopende casussen per criminele markt en startjaar: ",
+        f"Stacked bar chart of the cases running in {year} by market and start year: ",
+        (f"{m} {sj}: {n}" for m, sj, n in items),
     )
     out["charts"].append(
         stacked_chart(
@@ -140,14 +134,11 @@ def riec(years: dict[int, Values], year: int, region: Region, lang: str, k: int)
             for p in totals
         ]
         title = _nl(lang, "Betrokken ketenpartners per criminele markt", "Chain partners involved per criminal market")
-        alt = (
-            _nl(
-                lang,
-                "Tabelgrafiek van het aantal casussen per criminele markt (kolommen) en betrokken partner (rijen): ",
-                "Grid of cases per market (columns) and partner involved (rows): ",
-            )
-            + "; ".join(f"{m}, {p}: {n}" for m, p, n in items2 if n)
-            + "."
+        alt = _alt(
+            lang,
+            "Tabelgrafiek van het aantal casussen per criminele markt (kolommen) en betrokken partner (rijen): ",
+            "Grid of cases per market (columns) and partner involved (rows): ",
+            (f"{m}, {p}: {n}" for m, p, n in items2 if n),
         )
         out["charts"].append(
             heatmap_chart(
@@ -185,14 +176,11 @@ def rctm(years: dict[int, Values], year: int, region: Region, lang: str, k: int)
     ]
     if items:
         title = _nl(lang, f"Bevindingen bij de controles {year}", f"Findings of the inspections {year}")
-        alt = (
-            _nl(
-                lang,
-                "Staafdiagram van het aantal controles per bevinding (een controle kan meer bevindingen hebben): ",
-                "Bar chart of inspections by finding (an inspection can have several): ",
-            )
-            + "; ".join(f"{lab}: {cell.value}" for lab, cell in items)
-            + "."
+        alt = _alt(
+            lang,
+            "Staafdiagram van het aantal controles per bevinding (een controle kan meer bevindingen hebben): ",
+            "Bar chart of inspections by finding (an inspection can have several): ",
+            (f"{lab}: {cell.value}" for lab, cell in items),
         )
         out["charts"].append(
             bar_chart(
@@ -230,14 +218,11 @@ def registraties(years: dict[int, Values], year: int, region: Region, lang: str,
             (label(f, lang), a, v.cell("registraties", aanleverder=a, vorm=f)) for f in forms for a in aanleveraars
         ]
         title = _nl(lang, "Registraties per partner en vorm", "Registrations by partner and form")
-        alt = (
-            _nl(
-                lang,
-                "Staafdiagram van de registraties per vorm en aanleverende partner: ",
-                "Bar chart of registrations by form and partner: ",
-            )
-            + "; ".join(f"{f} {a}: {s.fmt(cell.value, lang, suppressed=cell.suppressed, k=k)}" for f, a, cell in items)
-            + "."
+        alt = _alt(
+            lang,
+            "Staafdiagram van de registraties per vorm en aanleverende partner: ",
+            "Bar chart of registrations by form and partner: ",
+            (f"{f} {a}: {s.fmt(cell.value, lang, suppressed=cell.suppressed, k=k)}" for f, a, cell in items),
         )
         out["charts"].append(
             grouped_chart(
@@ -254,14 +239,11 @@ def registraties(years: dict[int, Values], year: int, region: Region, lang: str,
     elif forms:  # the indicator publishes `vorm` alone: one series
         items1 = [(label(f, lang), v.cell("registraties", vorm=f)) for f in forms]
         title = _nl(lang, "Registraties per vorm", "Registrations by form")
-        alt = (
-            _nl(
-                lang,
-                "Staafdiagram van de registraties van andere partners per vorm van uitbuiting: ",
-                "Bar chart of registrations by other partners by form: ",
-            )
-            + "; ".join(f"{f}: {s.fmt(cell.value, lang, suppressed=cell.suppressed, k=k)}" for f, cell in items1)
-            + "."
+        alt = _alt(
+            lang,
+            "Staafdiagram van de registraties van andere partners per vorm van uitbuiting: ",
+            "Bar chart of registrations by other partners by form: ",
+            (f"{f}: {s.fmt(cell.value, lang, suppressed=cell.suppressed, k=k)}" for f, cell in items1),
         )
         out["charts"].append(
             bar_chart(
@@ -319,14 +301,11 @@ def aanpak(
             + ")."
         )
         title = _nl(lang, "Acties per opgave en status", "Actions per task and status")
-        alt = (
-            _nl(
-                lang,
-                "Gestapeld staafdiagram van de acties per opgave naar status: ",
-                "Stacked bar chart of actions per task by status: ",
-            )
-            + "; ".join(f"{o} {st.lower()}: {n}" for o, st, n in items if n)
-            + "."
+        alt = _alt(
+            lang,
+            "Gestapeld staafdiagram van de acties per opgave naar status: ",
+            "Stacked bar chart of actions per task by status: ",
+            (f"{o} {st.lower()}: {n}" for o, st, n in items if n),
         )
         series = [label(st, lang) for st in statuses]
         out["charts"].append(
@@ -388,14 +367,11 @@ def aanpak(
         )
     if items:
         title = _nl(lang, "Lokale initiatieven per gemeente", "Local initiatives per municipality")
-        alt = (
-            _nl(
-                lang,
-                "Staafdiagram van het aantal lokale initiatieven per gemeente: ",
-                "Bar chart of local initiatives per municipality: ",
-            )
-            + "; ".join(f"{p}: {cell.value}" for p, cell in items)
-            + "."
+        alt = _alt(
+            lang,
+            "Staafdiagram van het aantal lokale initiatieven per gemeente: ",
+            "Bar chart of local initiatives per municipality: ",
+            (f"{p}: {cell.value}" for p, cell in items),
         )
         out["charts"].append(
             bar_chart(

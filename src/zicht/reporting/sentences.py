@@ -199,35 +199,41 @@ def markets_note(cases: int, pairs: int, lang: str = "nl") -> str | None:
     )
 
 
+# The inbrenger sentence's parts per language: case and instance words, the three clauses, "or".
+_INBRENGER = {
+    "nl": (
+        ("casus", "casussen"),
+        ("geval", "gevallen"),
+        "Van de {cases} was {who} in {n} inbrenger van het signaal.",
+        "In {n} was {who} inbrenger.",
+        "In de overige {n} was er sprake van een signaal vanuit {who}.",
+        "of",
+    ),
+    "en": (
+        ("case", "cases"),
+        ("case", "cases"),
+        "Of the {cases}, {who} brought in the signal in {n}.",
+        "In {n} it was {who}.",
+        "In the remaining {n} the signal came from {who}.",
+        "or",
+    ),
+}
+
+
 def inbrenger_sentence(cases: int, ranked: list[tuple[str, int]], lang: str = "nl") -> str:
     """`Van de 11 casussen was de politie in 5 gevallen inbrenger … in de overige 4 gevallen …`.
 
     `ranked`: (name with article, count) for each inbrenger with a count > 0, largest first."""
     if not ranked or cases == 0:
         return ""
+    case, instance, first, second, others, either = _INBRENGER["en" if lang == "en" else "nl"]
     head, rest = ranked[:2], ranked[2:]
-    if lang == "en":
-        parts = [
-            f"Of the {count(cases, 'case', 'cases', lang)}, {head[0][0]} brought in the signal in {count(head[0][1], 'case', 'cases', lang)}."
-        ]
-        if len(head) > 1:
-            parts.append(f"In {count(head[1][1], 'case', 'cases', lang)} it was {head[1][0]}.")
-        if rest:
-            n = sum(v for _, v in rest)
-            parts.append(
-                f"In the remaining {count(n, 'case', 'cases', lang)} the signal came from {join_words([r[0] for r in rest], lang, 'or')}."
-            )
-        return " ".join(parts)
-    parts = [
-        f"Van de {count(cases, 'casus', 'casussen')} was {head[0][0]} in {count(head[0][1], 'geval', 'gevallen')} inbrenger van het signaal."
-    ]
+    parts = [first.format(cases=count(cases, *case, lang), who=head[0][0], n=count(head[0][1], *instance, lang))]
     if len(head) > 1:
-        parts.append(f"In {count(head[1][1], 'geval', 'gevallen')} was {head[1][0]} inbrenger.")
+        parts.append(second.format(who=head[1][0], n=count(head[1][1], *instance, lang)))
     if rest:
         n = sum(v for _, v in rest)
-        parts.append(
-            f"In de overige {count(n, 'geval', 'gevallen')} was er sprake van een signaal vanuit {join_words([r[0] for r in rest], lang, 'of')}."
-        )
+        parts.append(others.format(n=count(n, *instance, lang), who=join_words([r[0] for r in rest], lang, either)))
     return " ".join(parts)
 
 

@@ -21,13 +21,21 @@ from django.utils import timezone  # noqa: E402
 from zicht.region import Region, load_region  # noqa: E402
 from zicht.schema.datasets import DATASETS  # noqa: E402
 from zicht.schema.findings import Finding  # noqa: E402
-from zicht.storage.models import AuditEvent, Delivery, NarrativeText, field_name, table_name  # noqa: E402
+from zicht.storage.models import (  # noqa: E402
+    RECORD_MODELS,
+    AuditEvent,
+    Delivery,
+    NarrativeText,
+    field_name,
+    table_name,
+)
 
 __all__ = [
     "DeliveryInfo",
     "ImportResult",
     "import_delivery",
     "list_deliveries",
+    "plan_items",
     "current_deliveries",
     "delete_deliveries",
     "set_text",
@@ -203,6 +211,19 @@ def _bulk_insert(table: str, columns: list[str], records: list[tuple]) -> None:
         else:
             marks = ", ".join(["%s"] * len(columns))
             cursor.executemany(f"INSERT INTO {table} ({quoted}) VALUES ({marks})", records)
+
+
+def plan_items(year: int) -> tuple[list[dict] | None, list[dict] | None]:
+    """The action plan's actions and the local initiatives of `year` (None where not delivered)."""
+    current = Delivery.objects.filter(year=year, is_current=True)
+    actions = initiatives = None
+    if current.filter(dataset="acties").exists():
+        rows = RECORD_MODELS["acties"].objects.filter(delivery__in=current.filter(dataset="acties"))
+        actions = list(rows.order_by("opgave", "row").values("opgave", "titel", "status"))
+    if current.filter(dataset="initiatieven").exists():
+        rows = RECORD_MODELS["initiatieven"].objects.filter(delivery__in=current.filter(dataset="initiatieven"))
+        initiatives = list(rows.order_by("gemeente", "datum", "row").values("gemeente", "titel", "soort", "opgave"))
+    return actions, initiatives
 
 
 def list_deliveries(year: int | None = None) -> list[DeliveryInfo]:
