@@ -11,6 +11,7 @@ from zicht import __version__
 from zicht.estimation import design as dz
 from zicht.estimation.intervals import Selector, bca, profile
 from zicht.estimation.select import bic_models, select
+from zicht.estimation.sensitivity import alternatives
 from zicht.estimation.table import CaptureTable
 
 METHODS = ("stepwise", "bic")
@@ -27,6 +28,24 @@ def _not_estimable(out: dict, nl: str, en: str) -> dict:
     return out
 
 
+def _sensitivity(y: np.ndarray, t: int, fit, out: dict) -> list[dict]:
+    """The selected model and its best alternatives by BIC, lowest BIC first."""
+    rows = [(float(fit.bic), out["model"], out["minus_infinity"], float(fit.hidden), True)]
+    rows += [(a.bic, a.model, list(a.minus_infinity), a.hidden, False) for a in alternatives(y, t, fit)]
+    rows.sort(key=lambda r: r[0])  # stable: the selected model first among equals
+    return [
+        {
+            "model": model,
+            "bic": round(bic, 4),
+            "estimate": round1(out["observed"] + round1(hidden)),
+            "hidden": round1(hidden),
+            "selected": selected,
+            "minus_infinity": neg,
+        }
+        for bic, model, neg, hidden, selected in rows
+    ]
+
+
 def estimate(
     table: CaptureTable,
     method: str = "stepwise",
@@ -39,9 +58,14 @@ def estimate(
     level: float = 0.95,
     jobs: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    sensitivity: bool = False,
 ) -> dict:
     """Estimate the total number of people from `table`. Raises ValueError (ModelSyntaxError,
-    TooManyModels) for wrong options; "not estimable" is an answer, not an exception."""
+    TooManyModels) for wrong options; "not estimable" is an answer, not an exception.
+
+    `sensitivity`: add the key "sensitivity", the selected model and the best alternatives by BIC, each
+    {"model", "bic", "estimate", "hidden", "selected", "minus_infinity"}, lowest BIC first (`zicht.estimation.sensitivity`;
+    empty when not estimable)."""
     if method not in METHODS:
         raise ValueError(f"unknown method {method!r}")
     if ci not in CIS:
@@ -75,6 +99,8 @@ def estimate(
         "software": {"zicht": __version__},
         "settings": {"ci": ci, "nboot": nboot, "seed": seed, "level": level},
     }
+    if sensitivity:
+        out["sensitivity"] = []
     if t < 3:
         return _not_estimable(
             out,
@@ -111,6 +137,8 @@ def estimate(
         estimate=round1(table.observed + hidden),
         minus_infinity=[dz.format_model([a], t) for a in st.neg_inf],
     )
+    if sensitivity:
+        out["sensitivity"] = _sensitivity(y, t, fit, out)
     if ci == "bca":
         selector = Selector(t, method, fixed_model, pthresh, maxorder, models)
         rows, counts = table.observed_cells()

@@ -113,9 +113,11 @@ def overlap_summary(table: CaptureTable) -> dict:
 
 
 def estimate_year(conn, vendor: str, region, year: int, **options) -> dict:
-    """The estimate of the year's deliveries (spec/estimation.md JSON) with the lists' overlaps."""
+    """The estimate of the year's deliveries (spec/estimation.md JSON) with the lists' overlaps and, unless
+    `sensitivity=False`, the best alternative models (for the report's sensitivity picture)."""
     from zicht.estimation.estimate import estimate
 
+    options.setdefault("sensitivity", True)
     table = capture_table(conn, vendor, region, year)
     result = estimate(table, **options)
     result["overlap"] = overlap_summary(table)
