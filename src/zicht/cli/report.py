@@ -7,28 +7,7 @@ from pathlib import Path
 import click
 
 from zicht.cli.common import handles_expected_errors, year_option
-
-# Narrative sections (spec/report.md); kept here as well so `zicht text --help` stays cheap.
-SECTIONS = (
-    "inleiding",
-    "casus",
-    "conclusie",
-    "doorkijk",
-    *(
-        f"toelichting-{d}"
-        for d in (
-            "meldingen",
-            "trajecten",
-            "politiecontacten",
-            "riec-casussen",
-            "controles",
-            "registraties",
-            "landelijk",
-            "acties",
-            "initiatieven",
-        )
-    ),
-)
+from zicht.reporting import SECTIONS
 
 
 def gather(year: int, lang: str = "nl", with_estimate: bool = True):
