@@ -126,3 +126,17 @@ def test_fixed_model_is_listed_even_when_others_fit_better(load):
     assert rows["[1,2,3]"]["selected"]
     assert r["sensitivity"][-1]["model"] == "[1,2,3]"  # the worst BIC of those shown
     assert np.isfinite([x["estimate"] for x in r["sensitivity"]]).all()
+
+
+def test_cli_lists_the_sensitivity_on_request(zicht):
+    import json
+
+    from helpers import SHARED
+
+    korea = SHARED / "data" / "mse" / "Korea.csv"
+    plain = json.loads(zicht("estimate", "--table", korea, "--ci", "none", "--json").stdout)
+    assert "sensitivity" not in plain or not plain["sensitivity"]
+    result = zicht("estimate", "--table", korea, "--ci", "none", "--json", "--sensitivity")
+    models = {m["model"]: m for m in json.loads(result.stdout)["sensitivity"]}
+    assert models["[12,23]"]["estimate"] == pytest.approx(157.2, abs=0.05)  # Silverman, Chan & Vincent 2024
+    assert models["[12,3]"]["selected"] is True

@@ -46,6 +46,11 @@ def _human(result: dict) -> str:
         )
         if ci["method"] == "bca":
             lines.append(f"  {ci['nboot']} trekkingen, seed {ci['seed']}, weggelaten: {ci['dropped']}")
+    if result.get("sensitivity"):
+        lines.append("Gevoeligheid / sensitivity (model, BIC, schatting):")
+        for m in result["sensitivity"]:
+            mark = " *" if m.get("selected") else ""
+            lines.append(f"  {m['model']:<24} {m['bic']:>10.4f} {_fmt(m['estimate']):>10}{mark}")
     return "\n".join(lines)
 
 
@@ -84,7 +89,10 @@ def _human(result: dict) -> str:
     default=None,
     help="Processes for the bootstrap (default: all cores); results do not depend on it.",
 )
-def estimate(table_path, year, as_json, method, model, pthresh, maxorder, ci, nboot, seed, level, jobs):
+@click.option(
+    "--sensitivity", is_flag=True, help="Also list the best-fitting alternative models and their estimates."
+)
+def estimate(table_path, year, as_json, method, model, pthresh, maxorder, ci, nboot, seed, level, jobs, sensitivity):
     """Schat het totaal aantal slachtoffers, ook wie op geen lijst staat (multiple systems estimation).
 
     Estimate the total number of victims, including those on no list.
@@ -140,6 +148,7 @@ def estimate(table_path, year, as_json, method, model, pthresh, maxorder, ci, nb
             level=level,
             jobs=jobs or os.cpu_count(),
             progress=progress,
+            sensitivity=sensitivity,
         )
     except TooManyModels as err:
         raise click.UsageError(
