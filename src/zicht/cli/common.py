@@ -62,12 +62,18 @@ def handles_expected_errors(command):
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
+        from zicht.disclosure import DisclosureError
         from zicht.region import RegionError
 
         try:
             return command(*args, **kwargs)
         except RegionError as error:
             fail(f"Regioconfiguratie: {error}", f"Region configuration: {error}")
+        except DisclosureError as error:  # fail closed: nothing public that cannot be protected
+            fail(
+                f"Niet gepubliceerd: de openbaarheidscontrole kan deze tabel niet beschermen ({error}).",
+                f"Not published: disclosure control cannot protect this table ({error}).",
+            )
         except Exception as error:  # database unreachable or misconfigured
             if type(error).__name__ in ("OperationalError", "InterfaceError") or "psycopg" in type(error).__module__:
                 fail(

@@ -17,6 +17,7 @@ from scipy.stats import chi2, norm
 
 from zicht.estimation import design as dz
 from zicht.estimation.fit import Fit, fit_batch
+from zicht.estimation.rstream import resamples, tidy_order
 from zicht.estimation.select import select
 
 
@@ -55,20 +56,18 @@ def type8_quantile(x: np.ndarray, q) -> np.ndarray:
     return np.quantile(np.asarray(x, dtype=float), q, method="median_unbiased")
 
 
-def _task(selector: Selector, cells: np.ndarray, counts: np.ndarray, seed: int, kind: str, i: int) -> float:
+def _task(selector: Selector, cells: np.ndarray, counts: np.ndarray, draws: np.ndarray, kind: str, i: int) -> float:
     y = np.zeros(2**selector.t - 1)
-    n = int(counts.sum())
     if kind == "boot":
-        rng = np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(i,)))
-        y[cells] = rng.multinomial(n, counts / n)
+        y[cells] = draws[i]
     else:  # jackknife: one person with history i left out
         y[cells] = counts
         y[cells[i]] -= 1
     return selector(y)
 
 
-def _chunk(selector, cells, counts, seed, tasks) -> list[tuple[str, int, float]]:
-    return [(kind, i, _task(selector, cells, counts, seed, kind, i)) for kind, i in tasks]
+def _chunk(selector, cells, counts, draws, tasks) -> list[tuple[str, int, float]]:
+    return [(kind, i, _task(selector, cells, counts, draws, kind, i)) for kind, i in tasks]
 
 
 def bca(
@@ -83,10 +82,18 @@ def bca(
     progress: Callable[[int, int], None] | None = None,
 ) -> BCaResult:
     """BCa interval with the selection repeated in each of `nboot` multinomial resamples of the observed
-    people. `cells` are the observed histories' cell indices (0-based rows), `counts` their counts.
-    Replicate i draws from SeedSequence(seed, spawn_key=(i,)), so results do not depend on `jobs`."""
+    people. `cells` are the observed histories' cell indices (0-based rows), `counts` their counts, in
+    the table's row order. The resamples are R's (`set.seed(seed)`, then one `rmultinom` per resample
+    over the rows in this order, as SparseMSE's estimatepopulation), drawn up front, so the result is
+    SparseMSE's for the same table and seed and does not depend on `jobs`. For the BIC search the rows
+    are first put in MultipleSystemsEstimation's order (`tidy_order`), as its bootstrap draws."""
     cells = np.asarray(cells, dtype=np.int64)
     counts = np.asarray(counts, dtype=float)
+    if selector.method == "bic" and selector.model is None:
+        # MultipleSystemsEstimation's BIC bootstrap draws over its tidy_lists order, not the rows.
+        perm = tidy_order(cells, selector.t)
+        cells, counts = cells[perm], counts[perm]
+    draws = resamples(seed, counts, nboot)
     tasks = [("boot", i) for i in range(nboot)] + [("jack", j) for j in range(len(cells)) if counts[j] > 0]
     jobs = max(1, jobs or os.cpu_count() or 1)
     results: dict[tuple[str, int], float] = {}
@@ -94,7 +101,7 @@ def bca(
     if jobs == 1 or total < 20:
         step = max(1, total // 100)
         for k in range(0, total, step):
-            for kind, i, v in _chunk(selector, cells, counts, seed, tasks[k : k + step]):
+            for kind, i, v in _chunk(selector, cells, counts, draws, tasks[k : k + step]):
                 results[(kind, i)] = v
             if progress:
                 progress(len(results), total)
@@ -103,7 +110,7 @@ def bca(
         chunks = [tasks[k::nchunks] for k in range(nchunks)]
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
         with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method)) as pool:
-            futures = [pool.submit(_chunk, selector, cells, counts, seed, ch) for ch in chunks]
+            futures = [pool.submit(_chunk, selector, cells, counts, draws, ch) for ch in chunks]
             for fut in as_completed(futures):
                 for kind, i, v in fut.result():
                     results[(kind, i)] = v

@@ -51,10 +51,10 @@ class CaptureTable:
         return y
 
     def observed_cells(self) -> tuple[np.ndarray, np.ndarray]:
-        """(cell rows, counts) of the histories with a count above zero, for resampling."""
-        y = self.cell_counts()
-        rows = np.flatnonzero(y > 0)
-        return rows, y[rows]
+        """(cell rows, counts) of the histories with a count above zero, in table order (the bootstrap
+        draws over them in this order, as R's rmultinom over the rows of the data)."""
+        kept = [(dz.cell_of(h) - 1, c) for h, c in zip(self.histories, self.counts, strict=True) if c > 0]
+        return np.array([r for r, _ in kept], dtype=np.int64), np.array([c for _, c in kept], dtype=float)
 
     def canonical(self) -> dict:
         rows = sorted((list(h), c) for h, c in zip(self.histories, self.counts, strict=True) if c > 0)
@@ -65,8 +65,10 @@ class CaptureTable:
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def make_table(lists: list[str], rows: list[tuple[tuple[int, ...], int]]) -> CaptureTable:
-    """Sum repeated histories, refuse the all-zero history, drop lists with nobody on them."""
+def make_table(lists: list[str], rows: list[tuple[tuple[int, ...], int]], keep_order: bool = False) -> CaptureTable:
+    """Sum repeated histories, refuse the all-zero history, drop lists with nobody on them. Histories
+    are sorted by cell code, or with `keep_order` kept in order of first appearance (a table file:
+    the bootstrap then draws over the rows as R does over the same file)."""
     t = len(lists)
     sums: dict[tuple[int, ...], int] = {}
     for h, c in rows:
@@ -93,7 +95,7 @@ def make_table(lists: list[str], rows: list[tuple[tuple[int, ...], int]]) -> Cap
         hk = tuple(h[i] for i in keep)
         if any(hk):
             merged[hk] = merged.get(hk, 0) + c
-    items = sorted(merged.items(), key=lambda kv: dz.cell_of(kv[0]))
+    items = list(merged.items()) if keep_order else sorted(merged.items(), key=lambda kv: dz.cell_of(kv[0]))
     return CaptureTable(tuple(lists[i] for i in keep), tuple(h for h, _ in items), tuple(c for _, c in items))
 
 
@@ -183,4 +185,4 @@ def read_table(path: str | Path) -> CaptureTable:
                 f"Row {k} is on no list (all zeros); those people are what is estimated. Leave the row out.",
             )
         rows.append((tuple(h), c))
-    return make_table([names[i] for i in list_cols], rows)
+    return make_table([names[i] for i in list_cols], rows, keep_order=True)
