@@ -67,9 +67,11 @@ def demo(year, no_report):
     click.echo(format_indicators(compute_year(year, actor=DEMO_ACTOR)))
     if no_report:
         return
-    try:
-        from zicht.cli.report import render_report
-    except ImportError:
-        return
-    for path in render_report(year):
+    from rich.console import Console
+
+    from zicht.cli.report import render_report
+
+    with Console(stderr=True).status(f"Monitor {year} maken / rendering the {year} monitor…"):
+        written = render_report(year)
+    for path in written:
         click.echo(f"Monitor: {path}")

@@ -89,9 +89,7 @@ def _human(result: dict) -> str:
     default=None,
     help="Processes for the bootstrap (default: all cores); results do not depend on it.",
 )
-@click.option(
-    "--sensitivity", is_flag=True, help="Also list the best-fitting alternative models and their estimates."
-)
+@click.option("--sensitivity", is_flag=True, help="Also list the best-fitting alternative models and their estimates.")
 def estimate(table_path, year, as_json, method, model, pthresh, maxorder, ci, nboot, seed, level, jobs, sensitivity):
     """Schat het totaal aantal slachtoffers, ook wie op geen lijst staat (multiple systems estimation).
 

@@ -112,8 +112,12 @@ def report(year, fmt, out, public, lang):
     Maakt de jaarlijkse monitor mensenhandel (HTML en PDF) uit de actuele leveringen en de teksten
     (`zicht text set`). Niet geleverde gegevens worden als ontbrekend benoemd, nooit als nul getoond.
     """
+    from rich.console import Console
+
     formats = ("html", "pdf") if fmt == "all" else (fmt,)
-    for path in render_report(year, formats, out, public, lang):
+    with Console(stderr=True).status("Monitor maken / rendering the monitor…"):
+        written = render_report(year, formats, out, public, lang)
+    for path in written:
         click.echo(str(path))
 
 
