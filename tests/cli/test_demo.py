@@ -27,3 +27,14 @@ def test_demo_refuses_a_home_with_real_deliveries(zicht, tmp_path):
     assert result.returncode == 1
     assert "ZICHT_HOME" in result.stderr and "Traceback" not in result.stderr
     assert len(json.loads(zicht("deliveries", "--json").stdout)) == 1  # nothing replaced
+
+
+def test_estimate_of_the_demo_year_links_four_lists(zicht):
+    assert zicht("demo", "--no-report").returncode == 0
+    result = zicht("estimate", "--year", "2024", "--json", "--nboot", "100")
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert out["lists"] == ["ESSM", "AVIM", "ZORGCOORDINATIE", "NLA"]
+    assert out["estimable"] is True and out["observed"] == 319
+    assert 500 <= out["estimate"] <= 650  # the demo simulates about 550 victims a year
+    assert out["ci"]["low"] < out["estimate"] < out["ci"]["high"]

@@ -11,6 +11,7 @@ from itertools import combinations
 
 from zicht.estimation.table import CaptureTable, make_table
 from zicht.schema.datasets import DATASETS
+from zicht.sql import fetch_all, placeholder, record_table
 
 PARTNER_LISTS = "@partner"
 
@@ -18,15 +19,11 @@ PARTNER_LISTS = "@partner"
 def _table(dataset: str) -> str:
     if dataset not in DATASETS:
         raise ValueError(f"unknown dataset {dataset!r} in the estimation lists")
-    return "zicht_" + dataset.replace("-", "_")
-
-
-def _ph(vendor: str) -> str:
-    return "%s" if vendor == "postgresql" else "?"
+    return record_table(dataset)
 
 
 def _people(conn, vendor: str, dataset: str, year: int, partner: str | None = None) -> set[str]:
-    p = _ph(vendor)
+    p = placeholder(vendor)
     sql = (
         f"SELECT DISTINCT r.persoon FROM {_table(dataset)} r JOIN zicht_delivery d ON d.id = r.delivery_id "
         f"WHERE d.dataset = {p} AND d.year = {p} AND d.is_current = {p} "
@@ -36,26 +33,14 @@ def _people(conn, vendor: str, dataset: str, year: int, partner: str | None = No
     if partner is not None:
         sql += f" AND d.partner = {p}"
         params.append(partner)
-    cur = conn.cursor()
-    try:
-        cur.execute(sql, params)
-        return {str(row[0]).strip().lower() for row in cur.fetchall()}
-    finally:
-        cur.close()
+    return {str(row[0]).strip().lower() for row in fetch_all(conn, sql, params)}
 
 
 def _partners(conn, vendor: str, datasets: tuple[str, ...], year: int, region) -> list[str]:
-    p = _ph(vendor)
+    p = placeholder(vendor)
     marks = ", ".join([p] * len(datasets))
-    cur = conn.cursor()
-    try:
-        cur.execute(
-            f"SELECT DISTINCT partner FROM zicht_delivery WHERE dataset IN ({marks}) AND year = {p} AND is_current = {p}",
-            [*datasets, year, True],
-        )
-        found = {row[0] for row in cur.fetchall()}
-    finally:
-        cur.close()
+    sql = f"SELECT DISTINCT partner FROM zicht_delivery WHERE dataset IN ({marks}) AND year = {p} AND is_current = {p}"
+    found = {row[0] for row in fetch_all(conn, sql, [*datasets, year, True])}
     configured = [pt.code for pt in region.partners if pt.code in found]
     return configured + sorted(found - set(configured))
 

@@ -15,16 +15,7 @@ import pandas as pd
 from zicht.indicators.registry import REGISTRY, Context, Indicator, dimension
 from zicht.indicators.wording import change_entry
 from zicht.region import Region
-
-
-def _placeholder(vendor: str) -> str:
-    return "?" if vendor == "sqlite" else "%s"
-
-
-def _year_of(expr: str, vendor: str) -> str:
-    if vendor == "sqlite":
-        return f"CAST(substr({expr}, 1, 4) AS INTEGER)"
-    return f"CAST(EXTRACT(YEAR FROM {expr}) AS INTEGER)"
+from zicht.sql import fetch_all, placeholder, record_table, year_of
 
 
 def _field_sql(field: str, vendor: str) -> str:
@@ -32,7 +23,7 @@ def _field_sql(field: str, vendor: str) -> str:
     if field == "aanleverder":
         return "d.partner"
     if field == "startjaar":
-        return _year_of("r.startdatum", vendor)
+        return year_of("r.startdatum", vendor)
     if field.startswith("j_"):
         return f"{field}.code"
     return "r.ref" if field == "id" else f"r.{field}"
@@ -40,13 +31,13 @@ def _field_sql(field: str, vendor: str) -> str:
 
 def _grain(conn, vendor: str, indicator: Indicator, year: int, fields: tuple[str, ...], joins: tuple[str, ...]):
     """Counts (or sums) of the indicator's units grouped by `fields`, as a DataFrame with column `n`."""
-    table = "zicht_" + indicator.dataset.replace("-", "_")
+    table = record_table(indicator.dataset)
     selected = [f"{_field_sql(f, vendor)} AS {_alias(f)}" for f in fields]
     measure = "SUM(r.aantal)" if indicator.measure == "aantal" else "COUNT(*)"
     join_sql = "".join(
         f' JOIN {table}_{j} j_{j} ON j_{j}.delivery_id = r.delivery_id AND j_{j}."row" = r."row"' for j in joins
     )
-    mark = _placeholder(vendor)
+    mark = placeholder(vendor)
     sql = (
         f"SELECT {', '.join([*selected, f'{measure} AS n'])} "
         f"FROM {table} r JOIN zicht_delivery d ON d.id = r.delivery_id{join_sql} "
@@ -54,12 +45,7 @@ def _grain(conn, vendor: str, indicator: Indicator, year: int, fields: tuple[str
     )
     if fields:
         sql += " GROUP BY " + ", ".join(_field_sql(f, vendor) for f in fields)
-    cursor = conn.cursor()
-    try:
-        cursor.execute(sql, (indicator.dataset, year, True))
-        rows = cursor.fetchall()
-    finally:
-        cursor.close()
+    rows = fetch_all(conn, sql, (indicator.dataset, year, True))
     frame = pd.DataFrame(rows, columns=[*(_alias(f) for f in fields), "n"], dtype=object)
     frame["n"] = pd.to_numeric(frame["n"]).fillna(0).astype("int64")
     return frame
@@ -70,15 +56,9 @@ def _alias(field: str) -> str:
 
 
 def delivered_datasets(conn, vendor: str, year: int) -> set[str]:
-    mark = _placeholder(vendor)
-    cursor = conn.cursor()
-    try:
-        cursor.execute(
-            f"SELECT DISTINCT dataset FROM zicht_delivery WHERE year = {mark} AND is_current = {mark}", (year, True)
-        )
-        return {row[0] for row in cursor.fetchall()}
-    finally:
-        cursor.close()
+    mark = placeholder(vendor)
+    sql = f"SELECT DISTINCT dataset FROM zicht_delivery WHERE year = {mark} AND is_current = {mark}"
+    return {row[0] for row in fetch_all(conn, sql, (year, True))}
 
 
 def _joins_for(indicator: Indicator, dims) -> tuple[str, ...]:

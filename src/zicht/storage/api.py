@@ -21,13 +21,13 @@ from django.utils import timezone  # noqa: E402
 from zicht.region import Region, load_region  # noqa: E402
 from zicht.schema.datasets import DATASETS  # noqa: E402
 from zicht.schema.findings import Finding  # noqa: E402
+from zicht.sql import record_table  # noqa: E402
 from zicht.storage.models import (  # noqa: E402
     RECORD_MODELS,
     AuditEvent,
     Delivery,
     NarrativeText,
     field_name,
-    table_name,
 )
 
 __all__ = [
@@ -187,7 +187,7 @@ def _insert_records(delivery_id: int, dataset: str, table) -> None:
     frame = frame.where(frame.notna(), None)
     columns = ["delivery_id", "row", *(field_name(c) for c in plain)]
     records = [(delivery_id, r, *values) for r, values in zip(rows, frame.itertuples(index=False, name=None))]
-    _bulk_insert(table_name(dataset), columns, records)
+    _bulk_insert(record_table(dataset), columns, records)
     for column in (c.name for c in declared.columns if c.multi):
         codes = [
             (delivery_id, r, code)
@@ -195,7 +195,7 @@ def _insert_records(delivery_id: int, dataset: str, table) -> None:
             if isinstance(joined, str)
             for code in joined.split("|")
         ]
-        _bulk_insert(table_name(dataset, column), ["delivery_id", "row", "code"], codes)
+        _bulk_insert(record_table(dataset, column), ["delivery_id", "row", "code"], codes)
 
 
 def _bulk_insert(table: str, columns: list[str], records: list[tuple]) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.db import models
 
 from zicht.schema.datasets import DATASETS, DATE, INTEGER, YEAR, Dataset
+from zicht.sql import record_table
 
 
 class Delivery(models.Model):
@@ -79,12 +80,6 @@ class AuditEvent(models.Model):
         ordering = ["at"]
 
 
-def table_name(dataset: str, column: str | None = None) -> str:
-    """The table of a dataset's records, or of one of its multi-valued columns."""
-    base = "zicht_" + dataset.replace("-", "_")
-    return base if column is None else f"{base}_{column}"
-
-
 def field_name(column: str) -> str:
     return "ref" if column == "id" else column
 
@@ -115,7 +110,7 @@ def _record_model(dataset: Dataset) -> type[models.Model]:
         "__doc__": f"A record of `{dataset.name}`: {dataset.description_en}",
         "delivery": models.ForeignKey(Delivery, on_delete=models.CASCADE, related_name="+"),
         "row": models.IntegerField(help_text="row number as the partner sees it in Excel"),
-        "Meta": _meta(table_name(dataset.name), f"{table_name(dataset.name)[:24]}_dr"),
+        "Meta": _meta(record_table(dataset.name), f"{record_table(dataset.name)[:24]}_dr"),
     }
     for column in dataset.columns:
         if not column.multi:
@@ -124,7 +119,7 @@ def _record_model(dataset: Dataset) -> type[models.Model]:
 
 
 def _code_model(dataset: Dataset, column: str) -> type[models.Model]:
-    table = table_name(dataset.name, column)
+    table = record_table(dataset.name, column)
     attrs = {
         "__module__": __name__,
         "__doc__": f"The codes of the multi-valued column `{column}` of `{dataset.name}`, one row each.",
