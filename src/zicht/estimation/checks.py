@@ -77,10 +77,20 @@ def _rank_deficient(t: int, finite: tuple[int, ...], keep_bytes: bytes) -> bool:
 
 def _exists(X: np.ndarray, positive: np.ndarray) -> bool:
     """The Fienberg-Rinaldo LP on a 0/1 pattern (the condition depends only on the pattern)."""
+    return exists_lp(X, positive)[0]
+
+
+def exists_lp(X: np.ndarray, positive: np.ndarray) -> tuple[bool, np.ndarray | None]:
+    """The Fienberg-Rinaldo LP on design `X` (kept cells x columns) and the 0/1 pattern `positive`.
+
+    Returns (exists, d). When the MLE does not exist, d (one entry per column, or None when the solver
+    gave none) is the LP's dual solution: v = X d is >= 0 on every cell, 0 on the positive cells and
+    sums to at least 1, a direction in which the likelihood rises without end. Any model whose design
+    can express the same v proves non-existence with it, so one LP can settle many models."""
     if positive.all():
-        return True  # x = y itself is a strictly positive solution
+        return True, None  # x = y itself is a strictly positive solution
     if not positive.any():
-        return False
+        return False, None
     y = positive.astype(float)
     A = X.T  # params x cells
     tvec = A @ y
@@ -92,8 +102,12 @@ def _exists(X: np.ndarray, positive: np.ndarray) -> bool:
     A_eq = np.hstack([A, A.sum(axis=1, keepdims=True)])
     res = linprog(c, A_eq=A_eq, b_eq=tvec, bounds=(0, None), method="highs-ds")
     if res.status != 0:
-        return False
-    return bool(-res.fun > LP_TOL)
+        return False, None
+    if -res.fun > LP_TOL:
+        return True, None
+    # Dual of min c'z, A_eq z = t, z >= 0: A_eq' lam <= c, so v = -X lam is >= 0 and sums to >= 1.
+    marginals = getattr(getattr(res, "eqlin", None), "marginals", None)
+    return False, (None if marginals is None else -np.asarray(marginals, dtype=float))
 
 
 def describe(ierr: int) -> tuple[str, str]:

@@ -40,6 +40,7 @@ def order(term: int) -> int:
     return term.bit_count()
 
 
+@lru_cache(maxsize=1 << 16)  # called for every term of every model: cheap to remember, slow to recompute
 def term_key(term: int) -> tuple[int, tuple[int, ...]]:
     return (order(term), members(term))
 
@@ -143,10 +144,34 @@ def parse_model(text: str, t: int) -> Model:
     return with_mains(t, terms)
 
 
+@lru_cache(maxsize=16)
+def full_design(t: int) -> np.ndarray:
+    """(2^t - 1, 2^t) 0/1: column a is the design column of term a (a bit mask; column 0, the empty
+    term, is the intercept). Every model's design is a selection of these columns, so it is built once
+    per t and models take columns from it instead of building their own."""
+    c = cells(t)
+    a = np.arange(2**t)
+    d = ((c[:, None] & a) == a).astype(float)
+    d.flags.writeable = False
+    return d
+
+
+@lru_cache(maxsize=16)
+def column_order(t: int) -> np.ndarray:
+    """Every term mask 0 .. 2^t - 1 in design-column order (`term_key`; the intercept, 0, first)."""
+    out = np.array(sorted(range(2**t), key=term_key), dtype=np.int64)
+    out.flags.writeable = False
+    return out
+
+
+def margins(y: np.ndarray, t: int) -> np.ndarray:
+    """The observed total of every term at once: entry a is the number of people on all lists of a."""
+    return np.asarray(y, dtype=float) @ full_design(t)
+
+
 def design(t: int, terms: list[int]) -> np.ndarray:
     """(2^t - 1, 1 + len(terms)) 0/1 design: intercept, then one column per term."""
-    cols = [np.ones(2**t - 1)] + [contains(t, a).astype(float) for a in terms]
-    return np.column_stack(cols)
+    return full_design(t)[:, [0, *terms]]
 
 
 # --- the model space of the exhaustive search -------------------------------------------------------

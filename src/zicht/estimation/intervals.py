@@ -141,7 +141,9 @@ def acceleration(jack: np.ndarray, weights: np.ndarray) -> float:
 def bca_limits(boot: np.ndarray, estimate: float, a: float, level: float) -> tuple[float, float, float]:
     if boot.size == 0:
         return float("nan"), float("nan"), float("nan")
-    share = np.mean(boot < estimate)
+    # Strictly below, up to rounding: a resample whose counts give the same estimate (on Korea three of
+    # 1000 do) must not count as below because its last bit differs, or z0 would depend on the arithmetic.
+    share = np.mean(boot < estimate - 1e-9 * abs(estimate))
     # SparseMSE would give NaN when no (or every) resample lies below; keep the interval finite.
     share = min(max(share, 0.5 / boot.size), 1 - 0.5 / boot.size)
     z0 = float(norm.ppf(share))

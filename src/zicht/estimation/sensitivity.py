@@ -18,9 +18,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from zicht.estimation import design as dz
-from zicht.estimation.checks import OK, check_with_fit, identifiable
-from zicht.estimation.fit import Fit, fit_model, fit_models, structure
-from zicht.estimation.select import ALL_TERMS, CERT_ITER, certified
+from zicht.estimation.fit import Fit
+from zicht.estimation.select import usable_models
 
 TOP = 5  # alternatives shown next to the selected model
 MAXORDER = 2
@@ -49,18 +48,9 @@ def candidate_models(t: int, selected: frozenset | None = None, maxorder: int = 
 
 def usable_fits(y: np.ndarray, t: int, models: list) -> list[Fit]:
     """The fits of every model that passes the existence and identifiability checks (as `bic_search`)."""
-    y = np.asarray(y, dtype=float)
-    structs = [structure(m, y, t, ALL_TERMS) for m in models]
-    structs = [st for st in structs if identifiable(st, t)]
-    fits = fit_models(structs, y, t, max_iter=CERT_ITER)
-    usable = []
-    for st, f in zip(structs, fits, strict=True):
-        if check_with_fit(st, y, t, certified(f), ALL_TERMS) != OK:
-            continue
-        f = f if f.converged else fit_model(st, y, t, f.beta)
-        if np.isfinite(f.hidden) and np.isfinite(f.bic):
-            usable.append(f)
-    return usable
+    found = usable_models(np.asarray(y, dtype=float), t, models)
+    fits = [found.fit(j) for j in range(found.index.size)]
+    return [f for f in fits if np.isfinite(f.hidden) and np.isfinite(f.bic)]
 
 
 def model_text(fit: Fit) -> tuple[str, tuple[str, ...]]:
