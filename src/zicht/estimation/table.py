@@ -8,7 +8,6 @@ refused; a list with nobody on it is left out.
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -99,31 +98,22 @@ def make_table(lists: list[str], rows: list[tuple[tuple[int, ...], int]], keep_o
     return CaptureTable(tuple(lists[i] for i in keep), tuple(h for h, _ in items), tuple(c for _, c in items))
 
 
-def _read_raw(path: Path) -> pd.DataFrame:
-    try:  # the delivery-format file rules, when the schema layer offers them
-        from zicht.schema.reading import read_table  # type: ignore[import-not-found]
+def _read_raw(path: Path) -> tuple[pd.DataFrame, list[int]]:
+    """The file by the delivery-format file rules (encodings, delimiter, XLSX), one string per cell."""
+    from zicht.schema.reading import ReadError
+    from zicht.schema.reading import read_table as read_file
 
-        result = read_table(path)
-        frame = result[0] if isinstance(result, tuple) else result
-        if isinstance(frame, pd.DataFrame):
-            return frame.astype(str)
-    except ImportError:
-        pass
-    except Exception as exc:  # the reader's own refusal (encoding, sheet, ...)
-        raise TableError(f"Het bestand kan niet worden gelezen: {exc}", f"The file cannot be read: {exc}") from None
-    suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
-        return pd.read_excel(path, dtype=str).fillna("")
-    raw = path.read_bytes()
-    if b"\x00" in raw or raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise TableError("Sla het bestand op als CSV UTF-8.", "Save the file as CSV UTF-8.")
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="strict")
-    header = text.splitlines()[0] if text else ""
-    sep = ";" if header.count(";") > header.count(",") else ","
-    return pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False)
+        raw = read_file(path)
+    except ReadError as refused:
+        raise TableError(refused.finding.message_nl, refused.finding.message_en) from None
+    width = len(raw.header)
+    if raw.width > width:
+        raise TableError(
+            "Er staan waarden buiten de kolommen met een naam.", "There are values beyond the named columns."
+        )
+    frame = pd.DataFrame({i: list(raw.columns[i]) for i in range(width)}, index=range(len(raw)))
+    return frame.set_axis(raw.header, axis=1), list(raw.row_numbers)
 
 
 def _int(text: str, what_nl: str, what_en: str, line: int) -> int:
@@ -142,12 +132,7 @@ def read_table(path: str | Path) -> CaptureTable:
     path = Path(path)
     if not path.exists():
         raise TableError(f"Het bestand {path} bestaat niet.", f"The file {path} does not exist.")
-    try:
-        frame = _read_raw(path)
-    except TableError:
-        raise
-    except Exception as exc:
-        raise TableError(f"Het bestand kan niet worden gelezen: {exc}", f"The file cannot be read: {exc}") from None
+    frame, row_numbers = _read_raw(path)
     names = [str(c).strip() for c in frame.columns]
     lower = [n.lower() for n in names]
     count_cols = [i for i, n in enumerate(lower) if n in COUNT_COLUMNS]
@@ -162,7 +147,7 @@ def read_table(path: str | Path) -> CaptureTable:
     if len(set(lower)) != len(lower):
         raise TableError("Een kolomnaam komt twee keer voor.", "A column name occurs twice.")
     rows = []
-    for k, values in enumerate(frame.itertuples(index=False), start=2):
+    for k, values in zip(row_numbers, frame.itertuples(index=False)):
         cells = [str(v).strip() for v in values]
         if not any(cells):
             continue
