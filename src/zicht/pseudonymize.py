@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from zicht.paths import zicht_home
 from zicht.schema.values import parse_date
 
 PREFIX = "zicht-v1"
@@ -200,17 +201,11 @@ def fingerprint(key: bytes) -> str:
     return hmac.new(key, f"{PREFIX}|fingerprint".encode(), hashlib.sha256).hexdigest()[:16]
 
 
-def zicht_home() -> Path:
-    """The server's data folder (`ZICHT_HOME`, default `./zicht-data`), resolved as the settings do."""
-    return Path(os.environ.get("ZICHT_HOME") or "zicht-data").resolve()
-
-
 def inside_zicht_home(path: str | os.PathLike) -> bool:
     """Whether `path` is in (or is) the server's data folder, following symbolic links."""
-    raw = os.environ.get("ZICHT_HOME") or "zicht-data"
-    homes = {zicht_home(), Path(raw).expanduser().resolve()}  # `~` too, in case a shell left it unexpanded
+    home = zicht_home()
     target = Path(path).expanduser().resolve()
-    return any(target == home or home in target.parents for home in homes)
+    return target == home or home in target.parents
 
 
 # --- a table -------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 
 import pytest
@@ -142,3 +143,23 @@ def test_english_report(sample):
 def test_unknown_language_is_refused(sample):
     with pytest.raises(ValueError):
         build_report(sample, lang="de")
+
+
+def test_public_mode_shows_the_regions_own_threshold(small_cell_data):
+    import dataclasses
+
+    data = copy.copy(small_cell_data)
+    data.region = dataclasses.replace(small_cell_data.region, disclosure_k=3)
+    public = _gemeente_rows(build_report(data, public=True))
+    assert public["Alblasserdam"] == "&lt;3"  # 1 < k = 3
+    assert "&lt;5" not in build_report(data, public=True)
+
+
+def test_a_cell_the_indicator_does_not_have_is_an_error_not_zero(sample):
+    from zicht.reporting.values import Values
+
+    values = Values(sample.indicators[2024])
+    assert values.get("meldingen", herkomst="regio") == 44
+    with pytest.raises(KeyError):
+        values.get("meldingen", herkomst="regoi")
+    assert values.get("nope") is None  # not delivered

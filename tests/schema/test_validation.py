@@ -482,3 +482,13 @@ def test_identifier_as_column_name_is_not_repeated(check, melding):
     v = check([H + ";piet@example.nl", melding() + ";x"])
     assert found(v) == [(1, "J", "identifier-email")]
     assert "piet" not in v.findings[0].message_nl + v.findings[0].message_en
+
+
+def test_an_echoed_value_is_cut_short(check):
+    from zicht.schema.findings import ECHO_LIMIT
+
+    long_text = "Jansen " * 20
+    result = check(["id;opgave;titel;status", f"A1;1;Iets;{long_text}"], dataset="acties")
+    message = next(f for f in result.findings if f.code == "unknown-code").message_nl
+    assert long_text.strip() not in message and "…" in message
+    assert len(message) < len(long_text) + 100 and ECHO_LIMIT == 40

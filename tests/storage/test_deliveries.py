@@ -99,3 +99,13 @@ def test_multi_valued_codes_are_stored_one_row_each(deliver):
         c.execute('SELECT "row", code FROM zicht_controles_bevindingen ORDER BY code')
         assert c.fetchall() == [(2, "niet-vergund"), (2, "noodopvang")]
     assert len(make_table("controles", [controle(1)]).columns) == 6
+
+
+def test_a_file_name_with_an_identifier_is_not_stored(db, tmp_path):
+    path = tmp_path / "controles jan.jansen@example.nl.csv"
+    path.write_text("id,datum,gemeente\nK1,2024-01-05,Rotterdam\n", encoding="utf-8")
+    result = api.import_delivery(path, "controles", Y, "RCTM", by="test")
+    assert result.accepted and result.delivery.file_name == "controles-2024.csv"
+    plain = tmp_path / "controles-week-3.csv"
+    plain.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    assert api.import_delivery(plain, "controles", Y, "RCTM", by="test").delivery.file_name == "controles-week-3.csv"

@@ -76,9 +76,14 @@ def handles_expected_errors(command):
             )
         except Exception as error:  # database unreachable or misconfigured
             if type(error).__name__ in ("OperationalError", "InterfaceError") or "psycopg" in type(error).__module__:
+                # A connection error says where it tried; any other database error gets its class and
+                # SQLSTATE only, since its message can quote the row it failed on.
+                what = f"{type(error).__name__} {getattr(error, 'sqlstate', '') or ''}".strip()
+                if type(error).__name__ in ("OperationalError", "InterfaceError"):
+                    what += ": " + str(error).strip().splitlines()[0][:200]
                 fail(
-                    f"De database is niet bereikbaar: {error}. Controleer ZICHT_DATABASE_URL of ZICHT_HOME.",
-                    f"The database cannot be reached: {error}. Check ZICHT_DATABASE_URL or ZICHT_HOME.",
+                    f"De database is niet bereikbaar of weigerde ({what}). Controleer ZICHT_DATABASE_URL of ZICHT_HOME.",
+                    f"The database cannot be reached or refused ({what}). Check ZICHT_DATABASE_URL or ZICHT_HOME.",
                 )
             raise
 

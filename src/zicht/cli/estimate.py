@@ -8,14 +8,13 @@ import sys
 
 import click
 
-from zicht.estimation import design as dz
+from zicht.cli.common import handles_expected_errors
 
 
 def _fmt(x: float | None) -> str:
-    if x is None:
-        return "-"
-    s = f"{x:,.1f}"
-    return s.replace(",", "_").replace(".", ",").replace("_", ".")
+    from zicht.reporting.sentences import fmt
+
+    return fmt(x, "nl")
 
 
 def _human(result: dict) -> str:
@@ -58,7 +57,7 @@ def _human(result: dict) -> str:
 @click.option(
     "--table",
     "table_path",
-    type=click.Path(dir_okay=False),
+    type=click.Path(exists=True, dir_okay=False),
     help="Capture-history table (CSV/XLSX): 0/1 per list and `count`/`aantal`.",
 )
 @click.option("--year", type=int, help="Build the lists from this year's current deliveries.")
@@ -90,12 +89,18 @@ def _human(result: dict) -> str:
     help="Processes for the bootstrap (default: all cores); results do not depend on it.",
 )
 @click.option("--sensitivity", is_flag=True, help="Also list the best-fitting alternative models and their estimates.")
+@handles_expected_errors
 def estimate(table_path, year, as_json, method, model, pthresh, maxorder, ci, nboot, seed, level, jobs, sensitivity):
     """Schat het totaal aantal slachtoffers, ook wie op geen lijst staat (multiple systems estimation).
 
     Estimate the total number of victims, including those on no list.
+
+    Met --year: alleen voor analisten. De uitvoer bevat de kruistabel van personen per combinatie van
+    registraties (ook cellen van 1 persoon) en is niet openbaar. / With --year: for analysts only; the
+    output holds the capture-history table (cells of one person included) and is not public.
     """
     from zicht.estimation import TableError, read_table
+    from zicht.estimation import design as dz
     from zicht.estimation import estimate as run
     from zicht.estimation.select import TooManyModels
 
@@ -110,15 +115,7 @@ def estimate(table_path, year, as_json, method, model, pthresh, maxorder, ci, nb
             click.echo(f"Tabel geweigerd: {err}\n(Table refused: {err.english})", err=True)
             sys.exit(1)
     else:
-        try:
-            table = _table_for_year(year)
-        except Exception as err:  # no database yet, or not migrated: say so, no traceback
-            click.echo(
-                f"De leveringen van {year} kunnen niet worden gelezen ({err}). Is er al iets geïmporteerd?\n"
-                f"(The deliveries of {year} cannot be read ({err}). Has anything been imported?)",
-                err=True,
-            )
-            sys.exit(1)
+        table = _table_for_year(year)
     if maxorder is not None and maxorder < 1:
         raise click.UsageError("--maxorder moet minstens 1 zijn. / --maxorder must be at least 1.")
     progress = None
@@ -155,8 +152,6 @@ def estimate(table_path, year, as_json, method, model, pthresh, maxorder, ci, nb
         ) from None
     except dz.ModelSyntaxError as err:
         raise click.UsageError(f"{err} / {err.english}") from None
-    except ValueError as err:
-        raise click.UsageError(str(err)) from None
     finally:
         if bar is not None:
             bar.stop()
@@ -179,4 +174,6 @@ def _table_for_year(year: int):
     from zicht.region import load_region
     from zicht.storage import api
 
-    return capture_table(api.raw_connection(), api.vendor(), load_region(), year)
+    table = capture_table(api.raw_connection(), api.vendor(), load_region(), year)
+    api.record_event(api.default_actor(), "estimate", str(year), {"lists": list(table.lists)})
+    return table

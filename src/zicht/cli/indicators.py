@@ -28,9 +28,12 @@ def compute_year(year: int, public: bool = False, actor: str | None = None) -> d
 
 def format_indicators(result: dict) -> str:
     """A readable overview: each indicator's total, change and breakdowns."""
+    from zicht.disclosure import format_value
     from zicht.indicators import REGISTRY
     from zicht.indicators.wording import WORDS_EN
+    from zicht.region import load_region
 
+    k = load_region().disclosure_k
     lines = [f"Indicatoren / indicators {result['region']} {result['year']}", ""]
     changes = {c["indicator"]: c for c in result["changes"]}
     by_indicator: dict[str, list[dict]] = {}
@@ -54,9 +57,9 @@ def format_indicators(result: dict) -> str:
         breakdowns: dict[tuple, list[str]] = {}
         for v in cells:
             if v["dimensions"]:
-                shown = "<k" if v.get("suppressed") else v["value"]
-                if shown == 0:
+                if v["value"] == 0:
                     continue
+                shown = format_value(v, k)
                 key = tuple(v["dimensions"])
                 breakdowns.setdefault(key, []).append(f"{' × '.join(v['dimensions'].values())} {shown}")
         for key, parts in breakdowns.items():

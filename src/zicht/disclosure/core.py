@@ -17,7 +17,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.linalg import null_space
 
 
 class DisclosureError(ValueError):
@@ -112,6 +111,8 @@ def recoverable_cells(groups: Sequence[Sequence[int]], hidden: Iterable[int]) ->
             rows.append(row)
     if not rows:
         return frozenset()
+    from scipy.linalg import null_space  # only for overlapping groups; keeps `--public` start-up light
+
     basis = null_space(np.array(rows))
     if basis.size == 0:
         return frozenset(order)

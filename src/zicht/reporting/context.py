@@ -80,7 +80,7 @@ def build_context(data: ReportData, lang: str = "nl", public: bool = False) -> d
         {"name": _place(name, lang), "value": s.fmt(cell.value, lang, suppressed=cell.suppressed, k=k)}
         for name, cell in meldingen.get("gemeenten", [])
     ]
-    key = _key_figures(years, year, lang)
+    key = _key_figures(years, year, lang, k)
     return {
         "lang": lang,
         "public": public,
@@ -142,7 +142,7 @@ def _date(d: dt.date, lang: str) -> str:
     return d.strftime("%-d %B %Y")
 
 
-def _key_figures(years: dict[int, Values], year: int, lang: str) -> dict:
+def _key_figures(years: dict[int, Values], year: int, lang: str, k: int) -> dict:
     """Key figures over the last years (a table): not delivered shows as `–`, never as 0."""
     shown_years = [y for y in sorted(years) if year - 2 <= y <= year]
     rows_def = [
@@ -166,7 +166,7 @@ def _key_figures(years: dict[int, Values], year: int, lang: str) -> dict:
         for y in shown_years:
             v = years[y]
             cell: Cell | None = v.cell(ind, **dims) if v.present(ind) else None
-            cells.append("–" if cell is None else s.fmt(cell.value, lang, suppressed=cell.suppressed))
+            cells.append("–" if cell is None else s.fmt(cell.value, lang, suppressed=cell.suppressed, k=k))
         if any(c != "–" for c in cells):
             rows.append([nl if lang == "nl" else en, *cells])
     return {"years": shown_years, "rows": rows}

@@ -6,15 +6,15 @@ disclosure control suppressed is shown as `<k` by `fmt` and never reaches a sent
 
 from __future__ import annotations
 
-WORDING_EN = {
-    "sterke stijging": "a strong increase",
-    "stijging": "an increase",
-    "lichte stijging": "a slight increase",
-    "nagenoeg gelijk": "about the same",
-    "lichte daling": "a slight decrease",
-    "daling": "a decrease",
-    "sterke daling": "a strong decrease",
-}
+from zicht.indicators.wording import WORDS_EN
+
+
+def _wording_en(wording: str) -> str:
+    """The English wording as a sentence needs it: "a slight increase", "an increase", "about the same"."""
+    words = WORDS_EN.get(wording, wording)
+    if words.startswith("about"):
+        return words
+    return ("an " if words[0] in "aeiou" else "a ") + words
 
 
 def fmt(value: int | float | None, lang: str = "nl", *, suppressed: bool = False, k: int = 5) -> str:
@@ -30,6 +30,16 @@ def fmt(value: int | float | None, lang: str = "nl", *, suppressed: bool = False
     if lang == "nl":
         text = text.replace(",", "_").replace(".", ",").replace("_", ".")
     return text
+
+
+def _regio_subject(regio: int, centrum: int) -> str:
+    """The subject of the seed's sentence on the rest of the region ("Een kleiner aantal van 44 meldingen was")."""
+    if regio == 0:
+        return "Geen enkele melding was"
+    if regio == 1:
+        return "Eén melding was"
+    size = "Een kleiner aantal van" if regio < centrum else "Een aantal van"  # "kleiner" only when it is
+    return f"{size} {fmt(regio)} meldingen was"
 
 
 def count(n: int, one: str, many: str, lang: str = "nl") -> str:
@@ -68,7 +78,7 @@ def change_sentence(wording: str | None, previous: int | None, prev_year: int, p
             return f"This is about the same as in {prev_year} ({prev_text})."
         return f"Dit is nagenoeg gelijk aan {prev_year} ({prev_text})."
     if lang == "en":
-        return f"This is {WORDING_EN.get(wording, wording)} compared with {prev_year} ({prev_text})."
+        return f"This is {_wording_en(wording)} compared with {prev_year} ({prev_text})."
     return f"Dit is een {wording} ten opzichte van {prev_year} ({prev_text})."
 
 
@@ -115,7 +125,7 @@ def herkomst_sentences(
         ]
     out = [
         f"Van de meldingen in {year} {'had' if centrum == 1 else 'hadden'} er {fmt(centrum)} betrekking op de gemeente {central}.",
-        f"{'Eén melding was' if regio == 1 else ('Geen enkele melding was' if regio == 0 else f'Een kleiner aantal van {fmt(regio)} meldingen was')} afkomstig uit andere gemeenten binnen de {region_name}.",
+        f"{_regio_subject(regio, centrum)} afkomstig uit andere gemeenten binnen de {region_name}.",
     ]
     if onbekend:
         out.append(

@@ -43,10 +43,13 @@ class Values:
         return self._cells.get((indicator, tuple(sorted(dims.items()))))
 
     def get(self, indicator: str, **dims: str) -> int | None:
-        """The value as a number; None when not delivered. Raises on a suppressed cell."""
+        """The value as a number; None when not delivered. Raises on a suppressed cell, and on a cell the
+        indicator does not have (a misspelt dimension must not print as 0)."""
+        if not self.present(indicator):
+            return None
         cell = self.cell(indicator, **dims)
         if cell is None:
-            return None if not self.present(indicator) else 0
+            raise KeyError(f"{indicator} has no cell {dims}")
         return cell.number()
 
     def total(self, indicator: str) -> int | None:

@@ -288,9 +288,22 @@ def listing(items) -> str:
     return ", ".join(str(i) for i in items)
 
 
+ECHO_LIMIT = 40
+
+
+def _short(value):
+    """An echoed cell value, cut to ECHO_LIMIT characters: enough to find the cell, not to copy a text
+    (a name typed into a code column would otherwise be repeated in full)."""
+    if isinstance(value, str) and len(value) > ECHO_LIMIT + 2:
+        closing = value[-1] if value[:1] == value[-1:] and value[:1] in "\"'" else ""
+        return value[:ECHO_LIMIT] + "…" + closing
+    return value
+
+
 def make(code: str, row: int | None = None, column: str | None = None, **params) -> Finding:
     """The finding `code` at (row, column); `params` fill the templates (a `Both` per language)."""
     spec = CODES[code]  # a KeyError here is a bug: the list is closed
+    params = {k: _short(v) if k in ("value", "other_value") else v for k, v in params.items()}
     nl = {k: v.nl if isinstance(v, Both) else v for k, v in params.items()}
     en = {k: v.en if isinstance(v, Both) else v for k, v in params.items()}
     nl.setdefault("column", column)

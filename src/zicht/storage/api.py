@@ -140,11 +140,18 @@ def import_delivery(
         dataset=dataset,
         year=year,
         partner=partner_code,
-        file_name=path.name,
+        file_name=_safe_file_name(path, dataset, year),
         file_hash=file_sha256(path),
         by=by or default_actor(),
     )
     return ImportResult([], info)
+
+
+def _safe_file_name(path: Path, dataset: str, year: int) -> str:
+    """The delivered file's name for provenance, unless it carries a direct identifier (then a neutral one)."""
+    from zicht.schema.identifiers import find_identifier
+
+    return f"{dataset}-{year}{path.suffix.lower()}" if find_identifier(path.stem) else path.name
 
 
 def store_delivery(table, *, dataset: str, year: int, partner: str, file_name: str, file_hash: str, by: str):

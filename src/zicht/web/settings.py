@@ -10,7 +10,9 @@ from pathlib import Path
 
 import dj_database_url
 
-ZICHT_HOME = Path(os.environ.get("ZICHT_HOME") or "zicht-data").resolve()
+from zicht.paths import zicht_home
+
+ZICHT_HOME = zicht_home()
 
 BASE_DIR = Path(__file__).resolve().parent
 
