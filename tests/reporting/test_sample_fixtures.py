@@ -55,7 +55,7 @@ def test_actions_and_initiatives_from_the_demo_files_agree_with_their_indicators
     }
     assert Counter((a["opgave"], a["status"]) for a in sample.actions) == per_status
     assert Counter(i["gemeente"] for i in sample.initiatives) == per_place
-    # the order `zicht.cli.report.gather` reads them in: by opgave, by gemeente
+    # the order `zicht.monitor.gather` reads them in: by opgave, by gemeente
     assert [a["opgave"] for a in sample.actions] == sorted(a["opgave"] for a in sample.actions)
     assert [i["gemeente"] for i in sample.initiatives] == sorted(i["gemeente"] for i in sample.initiatives)
     assert sample.actions[0] == {"opgave": 1, "titel": "Mensenhandelmonitor 2023 publiceren", "status": "gereed"}

@@ -69,7 +69,7 @@ def demo(year, no_report):
         return
     from rich.console import Console
 
-    from zicht.cli.report import render_report
+    from zicht.monitor import render_report
 
     with Console(stderr=True).status(f"Monitor {year} maken / rendering the {year} monitor…"):
         written = render_report(year)

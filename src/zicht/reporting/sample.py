@@ -108,7 +108,7 @@ def _demo_rows(dataset: str, year: int) -> list[dict[str, str]]:
 
 
 def demo_plan(year: int = 2024) -> tuple[list[dict], list[dict]]:
-    """The demo's actions and initiatives in the shape and order `zicht.cli.report.gather` reads them."""
+    """The demo's actions and initiatives in the shape and order `zicht.monitor.gather` reads them."""
     actions = [
         {"opgave": int(r["opgave"]), "titel": r["titel"], "status": r["status"]} for r in _demo_rows("acties", year)
     ]
