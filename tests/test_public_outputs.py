@@ -48,17 +48,19 @@ def test_public_indicators_pass_the_gate(demo):
         assert totals == {v["indicator"]: v["value"] for v in public["values"] if not v["dimensions"]}
 
 
-def test_public_report_shows_no_small_count_of_people(demo, tmp_path):
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_public_report_shows_no_small_count_of_people(demo, tmp_path, lang):
     region = load_region()
     full = json.loads(demo("indicators", "--year", "2024", "--json").stdout)
     small = small_gemeente_cells(full["values"], region.disclosure_k)
-    result = demo("report", "--year", "2024", "--public", "--format", "html", "--out", tmp_path)
+    result = demo("report", "--year", "2024", "--public", "--format", "html", "--out", tmp_path, "--lang", lang)
     assert result.returncode == 0, result.stderr
-    html = (tmp_path / "monitor-mensenhandel-regio-rotterdam-2024-openbaar.html").read_text(encoding="utf-8")
+    suffix = "" if lang == "nl" else "-en"
+    html = (tmp_path / f"monitor-mensenhandel-regio-rotterdam-2024-openbaar{suffix}.html").read_text(encoding="utf-8")
     assert "&lt;5" in html
     for (_, gemeente), _value in small.items():
         # The row of a small municipality in the per-gemeente table never shows a number below k.
         row = re.search(rf"<t[hd][^>]*>{re.escape(gemeente)}</t[hd]>\s*<td[^>]*>([^<]*)</td>", html)
         assert row, f"{gemeente} missing from the per-gemeente table"
         assert row.group(1).strip() == "&lt;5", (gemeente, row.group(1))
-    assert "Hoeveel slachtoffers zien we niet?" not in html  # the region does not publish the estimate
+    assert 'id="schatting' not in html  # the region does not publish the estimate, nor the lists' overlap
