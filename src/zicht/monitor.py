@@ -30,7 +30,7 @@ def gather(year: int, lang: str = "nl", with_estimate: bool = True):
     if with_estimate:
         from zicht.estimation import estimate_year
 
-        estimate = estimate_year(conn, vendor, region, year)
+        estimate = estimate_year(conn, vendor, region, year, cache_dir=report_home().parent / "cache")
     return ReportData(
         region=region,
         year=year,

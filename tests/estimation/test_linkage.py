@@ -57,3 +57,34 @@ def test_capture_table_leaves_out_empty_lists(conn):
     deliver(conn, 2, "AVIM", "politiecontacten", 2024, [])
     table = capture_table(conn, "sqlite", load_region(), 2024)
     assert table.lists == ("ESSM",)
+
+
+def test_estimate_year_is_cached_per_table_and_options(tmp_path, monkeypatch):
+    import importlib
+
+    from zicht.estimation.linkage import estimate_year
+    from zicht.estimation.table import make_table
+
+    table = make_table(
+        ["A", "B", "C"],
+        [
+            ((1, 0, 0), 30),
+            ((0, 1, 0), 20),
+            ((0, 0, 1), 25),
+            ((1, 1, 0), 6),
+            ((1, 0, 1), 5),
+            ((0, 1, 1), 4),
+            ((1, 1, 1), 2),
+        ],
+    )
+    monkeypatch.setattr("zicht.estimation.linkage.capture_table", lambda *a: table)
+    est = importlib.import_module("zicht.estimation.estimate")  # the package re-exports a function of that name
+    calls = []
+    real = est.estimate
+    monkeypatch.setattr(est, "estimate", lambda *a, **k: calls.append(k) or real(*a, **k))
+    first = estimate_year(None, "sqlite", None, 2024, cache_dir=tmp_path, ci="none")
+    again = estimate_year(None, "sqlite", None, 2024, cache_dir=tmp_path, ci="none", jobs=1)
+    assert again == first and len(calls) == 1  # jobs does not change a result
+    other = estimate_year(None, "sqlite", None, 2024, cache_dir=tmp_path, ci="none", method="bic")
+    assert len(calls) == 2 and other["method"] == "bic"
+    assert len(list(tmp_path.glob("estimate-*.json"))) == 2
