@@ -78,7 +78,7 @@ def test_estimate_year_is_cached_per_table_and_options(tmp_path, monkeypatch):
         ],
     )
     monkeypatch.setattr("zicht.estimation.linkage.capture_table", lambda *a: table)
-    est = importlib.import_module("zicht.estimation.estimate")  # the package re-exports a function of that name
+    est = importlib.import_module("zicht.estimation.run")
     calls = []
     real = est.estimate
     monkeypatch.setattr(est, "estimate", lambda *a, **k: calls.append(k) or real(*a, **k))

@@ -80,6 +80,7 @@ def test_table_schema_patterns_match_what_validation_accepts(region):
 
 def test_table_schema_validates_a_delivery_with_frictionless(tmp_path, region):
     import frictionless  # a test extra (pyproject.toml): missing it is a failure, not a skip
+
     path = tmp_path / "controles.csv"
     path.write_text("id,datum,gemeente,locatie,bevindingen\nc1,2024-01-05,Schiedam,hotel,geen|noodopvang\n")
     schema = frictionless.Schema.from_descriptor(table_schema("controles", region))
@@ -108,6 +109,7 @@ def test_format_docs_list_every_dataset_column_and_finding_code(region):
 @pytest.mark.parametrize("name", list(DATASETS))
 def test_table_schema_is_a_valid_descriptor_and_accepts_the_template(tmp_path, region, name):
     import frictionless  # a test extra (pyproject.toml): missing it is a failure, not a skip
+
     descriptor = table_schema(name, region)
     assert frictionless.Schema.validate_descriptor(descriptor).valid
     write_template(name, "csv", tmp_path / f"{name}.csv", region)

@@ -108,7 +108,6 @@ def estimate_year(conn, vendor: str, region, year: int, cache_dir: Path | None =
     deliveries always give the same estimate, so the monitor in another language or edition reuses it.
     """
     from zicht import __version__
-    from zicht.estimation.estimate import estimate
 
     options.setdefault("sensitivity", True)
     table = capture_table(conn, vendor, region, year)
@@ -119,6 +118,8 @@ def estimate_year(conn, vendor: str, region, year: int, cache_dir: Path | None =
         path = Path(cache_dir) / f"estimate-{hashlib.sha256(key.encode()).hexdigest()[:32]}.json"
         if path.exists():
             return json.loads(path.read_text(encoding="utf-8"))
+    from zicht.estimation.run import estimate  # here, not above: SciPy's statistics are slow to import
+
     result = estimate(table, **options)
     result["overlap"] = overlap_summary(table)
     if path is not None:
