@@ -1,6 +1,6 @@
 """Linking the year's deliveries over the person key into a capture-history table, and the overlap summary.
 
-Plain DB-API SQL over the storage tables (spec: HELPERS.md contracts): `zicht_delivery` and one table
+Plain DB-API SQL over the storage tables (docs/development.md, "Contracts between parts"): `zicht_delivery` and one table
 per dataset with `delivery_id` and `persoon`. Only current deliveries of the year count; a person is on
 a list once, however many records the list has of them.
 """
