@@ -1,19 +1,25 @@
 """The monitor of a year from the database: gathering its input and writing its files.
 
-The one place where storage (Django) meets the pure report builder, so the command line and, later,
-the web app render the same monitor the same way.
+The one place where storage (Django) meets the pure report builder, so the use cases in
+`zicht.services` render the same monitor for the command line, the analyst's desk and publication.
+Access checks and the audit log are the use cases' business, not this module's.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 
-def gather(year: int, lang: str = "nl", with_estimate: bool = True):
+def gather(
+    year: int,
+    lang: str = "nl",
+    with_estimate: bool = True,
+    published: dt.date | None = None,
+    edition: str | None = None,
+    edition_note: str | None = None,
+):
     """The report's input (`ReportData`) from the database: every year up to `year` that has deliveries."""
-    from zicht.storage.database import ready
-
-    ready()
     from zicht import __version__
     from zicht.indicators import compute
     from zicht.region import load_region
@@ -30,7 +36,7 @@ def gather(year: int, lang: str = "nl", with_estimate: bool = True):
     if with_estimate:
         from zicht.estimation import estimate_year
 
-        estimate = estimate_year(conn, vendor, region, year, cache_dir=report_home().parent / "cache")
+        estimate = estimate_year(conn, vendor, region, year, store=api.EstimateStore())
     return ReportData(
         region=region,
         year=year,
@@ -41,6 +47,9 @@ def gather(year: int, lang: str = "nl", with_estimate: bool = True):
         estimate=estimate,
         actions=actions,
         initiatives=initiatives,
+        published=published,
+        edition=edition,
+        edition_note=edition_note,
     )
 
 
@@ -50,29 +59,39 @@ def report_home() -> Path:
     return settings.ZICHT_HOME / "reports"
 
 
-def render_report(
+def file_stem(region_slug: str, year: int, public: bool, lang: str) -> str:
+    return (
+        f"monitor-mensenhandel-{region_slug}-{year}"
+        + ("-openbaar" if public else "")
+        + ("" if lang == "nl" else f"-{lang}")
+    )
+
+
+def build(year: int, public: bool = False, lang: str = "nl", **gather_options) -> tuple[str, object]:
+    """The monitor's HTML and its input. The estimate costs a bootstrap: a public edition only gathers
+    it where the region publishes it."""
+    from zicht.region import load_region
+    from zicht.reporting.render import build_report
+
+    gather_options.setdefault("with_estimate", not public or load_region().publish_estimate)
+    data = gather(year, lang, **gather_options)
+    return build_report(data, lang=lang, public=public), data
+
+
+def write_report(
     year: int,
     formats: tuple[str, ...] = ("html", "pdf"),
     out: str | Path | None = None,
     public: bool = False,
     lang: str = "nl",
 ) -> list[Path]:
-    """Render the monitor of `year` from the database; returns the files written."""
-    from zicht.region import load_region
+    """Render the monitor of `year` from the database into files; returns the files written."""
     from zicht.reporting.pdf import write_pdf
-    from zicht.reporting.render import build_report
-    from zicht.storage import api
 
-    # The estimate costs a bootstrap; a public edition only shows it where the region allows.
-    data = gather(year, lang, with_estimate=not public or load_region().publish_estimate)
-    html = build_report(data, lang=lang, public=public)
+    html, data = build(year, public, lang)
     folder = Path(out) if out else report_home()
     folder.mkdir(parents=True, exist_ok=True)
-    stem = (
-        f"monitor-mensenhandel-{data.region.slug}-{year}"
-        + ("-openbaar" if public else "")
-        + ("" if lang == "nl" else f"-{lang}")
-    )
+    stem = file_stem(data.region.slug, year, public, lang)
     written = []
     if "html" in formats:
         path = folder / f"{stem}.html"
@@ -80,10 +99,4 @@ def render_report(
         written.append(path)
     if "pdf" in formats:
         written.append(write_pdf(html, folder / f"{stem}.pdf"))
-    api.record_event(
-        api.default_actor(),
-        "render-report",
-        str(year),
-        {"public": public, "lang": lang, "files": [p.name for p in written]},
-    )
     return written

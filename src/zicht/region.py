@@ -65,6 +65,8 @@ class Region:
     routes: tuple[Route, ...] = ()
     # Whether the public monitor may show the estimate of the hidden number (analysts always see it).
     publish_estimate: bool = False
+    # The web application's look: "rotterdam" (the Rotterdam design tokens) or "" (zicht's own).
+    theme: str = ""
     _places: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -108,6 +110,7 @@ def _build(data: dict, source: str) -> Region:
             ),
             routes=tuple(Route(r["name"], r["contact"], r.get("when", "")) for r in data.get("report_routes", ())),
             publish_estimate=bool(data.get("estimation", {}).get("publish", False)),
+            theme=str(data.get("web", {}).get("theme", "")),
         )
     except KeyError as missing:
         raise RegionError(f"{source}: missing setting {missing}") from None

@@ -1,5 +1,6 @@
 """capture_table over a hand-made SQLite database with the storage contract's tables."""
 
+import json
 import sqlite3
 
 import pytest
@@ -59,7 +60,20 @@ def test_capture_table_leaves_out_empty_lists(conn):
     assert table.lists == ("ESSM",)
 
 
-def test_estimate_year_is_cached_per_table_and_options(tmp_path, monkeypatch):
+class MemoryStore:
+    """The store protocol of estimate_year, in memory (the database's is tested in tests/services)."""
+
+    def __init__(self):
+        self.saved = {}
+
+    def load(self, inputs_hash, options, version):
+        return self.saved.get((inputs_hash, json.dumps(options, sort_keys=True), version))
+
+    def save(self, year, inputs_hash, options, version, result):
+        self.saved[(inputs_hash, json.dumps(options, sort_keys=True), version)] = result
+
+
+def test_estimate_year_is_stored_per_table_and_options(monkeypatch):
     import importlib
 
     from zicht.estimation.linkage import estimate_year
@@ -82,9 +96,10 @@ def test_estimate_year_is_cached_per_table_and_options(tmp_path, monkeypatch):
     calls = []
     real = est.estimate
     monkeypatch.setattr(est, "estimate", lambda *a, **k: calls.append(k) or real(*a, **k))
-    first = estimate_year(None, "sqlite", None, 2024, cache_dir=tmp_path, ci="none")
-    again = estimate_year(None, "sqlite", None, 2024, cache_dir=tmp_path, ci="none", jobs=1)
+    store = MemoryStore()
+    first = estimate_year(None, "sqlite", None, 2024, store=store, ci="none")
+    again = estimate_year(None, "sqlite", None, 2024, store=store, ci="none", jobs=1)
     assert again == first and len(calls) == 1  # jobs does not change a result
-    other = estimate_year(None, "sqlite", None, 2024, cache_dir=tmp_path, ci="none", method="bic")
+    other = estimate_year(None, "sqlite", None, 2024, store=store, ci="none", method="bic")
     assert len(calls) == 2 and other["method"] == "bic"
-    assert len(list(tmp_path.glob("estimate-*.json"))) == 2
+    assert len(store.saved) == 2

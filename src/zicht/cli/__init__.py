@@ -32,6 +32,10 @@ COMMANDS = {
         "zicht.cli.pseudonymize:pseudonymize",
         "Replace identifying columns by the person key (at the partner).",
     ),
+    "publish": ("zicht.cli.publish:publish", "Publish a year's edition of the monitor for the public."),
+    "editions": ("zicht.cli.publish:editions", "List the published editions."),
+    "user": ("zicht.cli.users:user", "Accounts of the web application: add, list, disable, enable, reset."),
+    "serve": ("zicht.cli.serve:serve", "Run the web application (gunicorn)."),
 }
 
 

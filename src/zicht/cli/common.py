@@ -57,16 +57,36 @@ def fail(message_nl: str, message_en: str, code: int = REFUSED):
     sys.exit(code)
 
 
+def operator(by: str | None = None):
+    """The actor of a command: the operating-system user (or `--by`), with every capability."""
+    from zicht.access import Actor
+
+    return Actor.command_line(by)
+
+
+def database() -> None:
+    """Make sure the database exists and is migrated (a command never needs a set-up step)."""
+    from zicht.storage.database import ready
+
+    ready()
+
+
 def handles_expected_errors(command):
-    """Configuration and database problems end with a message and exit 1, never a traceback."""
+    """Refusals, configuration and database problems end with a message and exit 1, never a traceback."""
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
+        from zicht.access import NotAllowed
         from zicht.disclosure import DisclosureError
         from zicht.region import RegionError
+        from zicht.services.errors import NotFound, Refused
 
         try:
             return command(*args, **kwargs)
+        except (NotAllowed, Refused) as error:
+            fail(error.message_nl, error.message_en)
+        except NotFound:
+            fail("Niet gevonden.", "Not found.")
         except RegionError as error:
             fail(f"Regioconfiguratie: {error}", f"Region configuration: {error}")
         except DisclosureError as error:  # fail closed: nothing public that cannot be protected

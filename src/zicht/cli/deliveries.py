@@ -9,10 +9,12 @@ import click
 
 from zicht.cli.common import (
     REFUSED,
+    database,
     dataset_option,
     existing_file,
     handles_expected_errors,
     json_option,
+    operator,
     print_findings,
     print_json,
     year_option,
@@ -88,10 +90,8 @@ def import_(file, dataset, year, partner, by, as_json):
     """
     from rich.console import Console
 
-    from zicht.storage.database import ready
-
-    ready()
-    from zicht.storage.api import import_delivery
+    database()
+    from zicht.services.deliveries import deliver
 
     console = Console(stderr=True, quiet=as_json)
     with console.status("Valideren / validating…") as status:
@@ -99,7 +99,7 @@ def import_(file, dataset, year, partner, by, as_json):
         def progress(step):
             status.update({"validate": "Valideren / validating…", "store": "Opslaan / storing…"}[step])
 
-        result = import_delivery(Path(file), dataset, year, partner, by=by, progress=progress)
+        result = deliver(operator(by), Path(file), dataset, year, partner, progress=progress)
     if as_json:
         print_json(result.as_dict())
     elif result.accepted:
@@ -123,12 +123,10 @@ def deliveries(year, as_json):
 
     Alle leveringen met hun versies; * is de geldende versie.
     """
-    from zicht.storage.database import ready
+    database()
+    from zicht.services.deliveries import deliveries_for
 
-    ready()
-    from zicht.storage.api import list_deliveries
-
-    items = list_deliveries(year)
+    items = deliveries_for(operator(), year)
     if as_json:
         print_json([d.as_dict() for d in items])
         return

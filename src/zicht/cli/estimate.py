@@ -114,13 +114,11 @@ def estimate(table_path, year, as_json, method, model, pthresh, maxorder, ci, nb
         except TableError as err:
             click.echo(f"Tabel geweigerd: {err}\n(Table refused: {err.english})", err=True)
             sys.exit(1)
-    else:
-        table = _table_for_year(year)
     if maxorder is not None and maxorder < 1:
         raise click.UsageError("--maxorder moet minstens 1 zijn. / --maxorder must be at least 1.")
     progress = None
     bar = None
-    if ci == "bca" and not as_json and table.t >= 3:
+    if ci == "bca" and not as_json and (year is not None or table.t >= 3):
         from rich.progress import Progress
 
         bar = Progress(transient=True, console=_stderr_console())
@@ -130,21 +128,22 @@ def estimate(table_path, year, as_json, method, model, pthresh, maxorder, ci, nb
         def progress(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)
 
+    options = dict(
+        method=method,
+        model=model,
+        pthresh=pthresh,
+        maxorder=maxorder,
+        ci=ci,
+        nboot=nboot,
+        seed=seed,
+        level=level,
+        sensitivity=sensitivity,
+    )
     try:
-        result = run(
-            table,
-            method=method,
-            model=model,
-            pthresh=pthresh,
-            maxorder=maxorder,
-            ci=ci,
-            nboot=nboot,
-            seed=seed,
-            level=level,
-            jobs=jobs or os.cpu_count(),
-            progress=progress,
-            sensitivity=sensitivity,
-        )
+        if year is not None:
+            result = _estimate_year(year, jobs or os.cpu_count(), progress, options)
+        else:
+            result = run(table, jobs=jobs or os.cpu_count(), progress=progress, **options)
     except TooManyModels as err:
         raise click.UsageError(
             f"Met {err.t} lijsten en maxorder {err.maxorder} zijn er meer dan {dz.MODEL_CAP} modellen te doorzoeken; "
@@ -166,14 +165,12 @@ def _stderr_console():
     return Console(stderr=True)
 
 
-def _table_for_year(year: int):
-    from zicht.storage.database import ready
+def _estimate_year(year: int, jobs: int, progress, options: dict) -> dict:
+    """The year's estimate through the use case: computed once per set of deliveries and options, kept in
+    the database, audited."""
+    from zicht.cli.common import database, operator
 
-    ready()
-    from zicht.estimation.linkage import capture_table
-    from zicht.region import load_region
-    from zicht.storage import api
+    database()
+    from zicht.services.monitor import estimate_year
 
-    table = capture_table(api.raw_connection(), api.vendor(), load_region(), year)
-    api.record_event(api.default_actor(), "estimate", str(year), {"lists": list(table.lists)})
-    return table
+    return estimate_year(operator(), year, jobs=jobs, progress=progress, **options)

@@ -4,26 +4,7 @@ from __future__ import annotations
 
 import click
 
-from zicht.cli.common import handles_expected_errors, json_option, print_json, year_option
-
-
-def compute_year(year: int, public: bool = False, actor: str | None = None) -> dict:
-    """The indicators of `year` from the current deliveries; disclosure-controlled when `public`."""
-    from zicht.storage.database import ready
-
-    ready()
-    from zicht.indicators import compute
-    from zicht.region import load_region
-    from zicht.storage import api
-
-    region = load_region()
-    result = compute(api.raw_connection(), api.vendor(), region, year)
-    if public:
-        from zicht.disclosure import suppress_indicators
-
-        result = suppress_indicators(result, region)
-    api.record_event(actor or api.default_actor(), "view-indicators", str(year), {"public": public})
-    return result
+from zicht.cli.common import database, handles_expected_errors, json_option, operator, print_json, year_option
 
 
 def format_indicators(result: dict) -> str:
@@ -79,7 +60,10 @@ def indicators(year, as_json, public):
     Alle cijfers van de monitor voor een jaar, met de verandering ten opzichte van het jaar ervoor.
     Een gegevensset die niet geleverd is, ontbreekt (is niet nul). Zonder --json: nullen weggelaten.
     """
-    result = compute_year(year, public)
+    database()
+    from zicht.services.monitor import compute_year
+
+    result = compute_year(operator(), year, public)
     if as_json:
         print_json(result)
     else:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from zicht.cli.common import handles_expected_errors, year_option
+from zicht.cli.common import database, handles_expected_errors, operator, year_option
 from zicht.reporting import SECTIONS
 
 
@@ -34,11 +34,12 @@ def report(year, fmt, out, public, lang):
     """
     from rich.console import Console
 
-    from zicht.monitor import render_report
+    database()
+    from zicht.services.monitor import render_report
 
     formats = ("html", "pdf") if fmt == "all" else (fmt,)
     with Console(stderr=True).status("Monitor maken / rendering the monitor…"):
-        written = render_report(year, formats, out, public, lang)
+        written = render_report(operator(), year, formats, out, public, lang)
     for path in written:
         click.echo(str(path))
 
@@ -60,11 +61,9 @@ def text():
 @handles_expected_errors
 def set_text(year, section, lang, by, file):
     """Store FILE (Markdown) as the current text of a section; earlier versions are kept."""
-    from zicht.storage.database import ready
-
-    ready()
-    from zicht.storage import api
+    database()
+    from zicht.services.monitor import set_text
 
     markdown = Path(file).read_text(encoding="utf-8-sig")
-    version = api.set_text(year, section, markdown, by=by, lang=lang)
+    version = set_text(operator(by), year, section, markdown, lang=lang)
     click.echo(f"Tekst opgeslagen / text stored: {year} {section} ({lang}), versie / version {version}.")

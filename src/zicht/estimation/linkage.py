@@ -7,10 +7,7 @@ a list once, however many records the list has of them.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from itertools import combinations
-from pathlib import Path
 
 from zicht.estimation.table import CaptureTable, make_table
 from zicht.schema.datasets import DATASETS
@@ -100,31 +97,29 @@ def overlap_summary(table: CaptureTable) -> dict:
     }
 
 
-def estimate_year(conn, vendor: str, region, year: int, cache_dir: Path | None = None, **options) -> dict:
+def estimate_year(conn, vendor: str, region, year: int, store=None, **options) -> dict:
     """The estimate of the year's deliveries (spec/estimation.md JSON) with the lists' overlaps and, unless
     `sensitivity=False`, the best alternative models (for the report's sensitivity picture).
 
-    With `cache_dir`, a result is kept per (capture table, options, software version): the same
-    deliveries always give the same estimate, so the monitor in another language or edition reuses it.
+    With `store` (an object with `load(inputs_hash, options, version)` and `save(year, inputs_hash,
+    options, version, result)`, e.g. the database's), a result is kept per (capture table, options,
+    software version): the same deliveries always give the same estimate, so the monitor in another
+    language or edition reuses it. The store gets the result only, never the capture table.
     """
     from zicht import __version__
 
     options.setdefault("sensitivity", True)
     table = capture_table(conn, vendor, region, year)
-    path = None
-    if cache_dir is not None:
-        shaping = {k: v for k, v in options.items() if k not in ("jobs", "progress")}  # these never change a result
-        key = json.dumps([table.sha256(), sorted(shaping.items()), __version__], default=str)
-        path = Path(cache_dir) / f"estimate-{hashlib.sha256(key.encode()).hexdigest()[:32]}.json"
-        if path.exists():
-            return json.loads(path.read_text(encoding="utf-8"))
+    shaping = {k: v for k, v in sorted(options.items()) if k not in ("jobs", "progress")}  # these never change a result
+    inputs_hash = table.sha256()
+    if store is not None:
+        stored = store.load(inputs_hash, shaping, __version__)
+        if stored is not None:
+            return stored
     from zicht.estimation.run import estimate  # here, not above: SciPy's statistics are slow to import
 
     result = estimate(table, **options)
     result["overlap"] = overlap_summary(table)
-    if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(".tmp")
-        partial.write_text(json.dumps(result), encoding="utf-8")
-        partial.replace(path)  # atomic: a reader never sees half a result
+    if store is not None:
+        store.save(year, inputs_hash, shaping, __version__, result)
     return result

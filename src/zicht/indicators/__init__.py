@@ -4,13 +4,14 @@
 connection (sqlite3 or psycopg) and never imports Django.
 """
 
-from zicht.indicators.compute import compute, delivered_datasets, indicator_total, indicator_values
+from zicht.indicators.compute import compute, delivered_datasets, delivery_totals, indicator_total, indicator_values
 from zicht.indicators.registry import DIMENSIONS, REGISTRY, Indicator, dimension
 from zicht.indicators.wording import change_entry, wording
 
 __all__ = [
     "compute",
     "delivered_datasets",
+    "delivery_totals",
     "indicator_total",
     "indicator_values",
     "DIMENSIONS",

@@ -29,8 +29,18 @@ def _field_sql(field: str, vendor: str) -> str:
     return "r.ref" if field == "id" else f"r.{field}"
 
 
-def _grain(conn, vendor: str, indicator: Indicator, year: int, fields: tuple[str, ...], joins: tuple[str, ...]):
-    """Counts (or sums) of the indicator's units grouped by `fields`, as a DataFrame with column `n`."""
+def _grain(
+    conn,
+    vendor: str,
+    indicator: Indicator,
+    year: int,
+    fields: tuple[str, ...],
+    joins: tuple[str, ...],
+    delivery_id: int | None = None,
+):
+    """Counts (or sums) of the indicator's units grouped by `fields`, as a DataFrame with column `n`.
+
+    Over the current deliveries of `year`, or over the one delivery version `delivery_id`."""
     table = record_table(indicator.dataset)
     selected = [f"{_field_sql(f, vendor)} AS {_alias(f)}" for f in fields]
     measure = "SUM(r.aantal)" if indicator.measure == "aantal" else "COUNT(*)"
@@ -41,11 +51,16 @@ def _grain(conn, vendor: str, indicator: Indicator, year: int, fields: tuple[str
     sql = (
         f"SELECT {', '.join([*selected, f'{measure} AS n'])} "
         f"FROM {table} r JOIN zicht_delivery d ON d.id = r.delivery_id{join_sql} "
-        f"WHERE d.dataset = {mark} AND d.year = {mark} AND d.is_current = {mark}"
     )
+    if delivery_id is None:
+        sql += f"WHERE d.dataset = {mark} AND d.year = {mark} AND d.is_current = {mark}"
+        params: tuple = (indicator.dataset, year, True)
+    else:
+        sql += f"WHERE d.dataset = {mark} AND d.id = {mark}"
+        params = (indicator.dataset, delivery_id)
     if fields:
         sql += " GROUP BY " + ", ".join(_field_sql(f, vendor) for f in fields)
-    rows = fetch_all(conn, sql, (indicator.dataset, year, True))
+    rows = fetch_all(conn, sql, params)
     frame = pd.DataFrame(rows, columns=[*(_alias(f) for f in fields), "n"], dtype=object)
     frame["n"] = pd.to_numeric(frame["n"]).fillna(0).astype("int64")
     return frame
@@ -121,9 +136,20 @@ def _cells(indicator: Indicator, breakdown, dims, grain: pd.DataFrame, ctx: Cont
     return cells
 
 
-def indicator_total(conn, vendor: str, year: int, indicator: Indicator) -> int:
+def indicator_total(conn, vendor: str, year: int, indicator: Indicator, delivery_id: int | None = None) -> int:
+    """The indicator's total over the year's current deliveries, or over one delivery version."""
     fields = ("vorm",) if indicator.measure == "aantal" else ()
-    return _total(_grain(conn, vendor, indicator, year, fields, tuple(indicator.unit)), indicator)
+    return _total(_grain(conn, vendor, indicator, year, fields, tuple(indicator.unit), delivery_id), indicator)
+
+
+def delivery_totals(conn, vendor: str, dataset: str, delivery_id: int) -> dict[str, int]:
+    """The headline figure (total) of every indicator of `dataset`, counted over one delivery version:
+    what that version contributes (the history page shows it before and after a new version)."""
+    return {
+        name: indicator_total(conn, vendor, 0, indicator, delivery_id)
+        for name, indicator in REGISTRY.items()
+        if indicator.dataset == dataset
+    }
 
 
 def compute(conn, vendor: str, region: Region, year: int) -> dict:
@@ -143,4 +169,4 @@ def compute(conn, vendor: str, region: Region, year: int) -> dict:
     return {"region": region.slug, "year": year, "values": values, "changes": changes}
 
 
-__all__ = ["compute", "indicator_values", "indicator_total", "delivered_datasets"]
+__all__ = ["compute", "indicator_values", "indicator_total", "delivered_datasets", "delivery_totals"]

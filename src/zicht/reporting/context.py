@@ -37,6 +37,8 @@ class ReportData:
     actions: list[dict] | None = None  # opgave, titel, status (from the acties delivery)
     initiatives: list[dict] | None = None  # gemeente, titel, soort (from the initiatieven delivery)
     published: dt.date | None = None
+    edition: str | None = None  # "2024", "2024-2": set when the monitor is a published edition
+    edition_note: str | None = None  # what a later edition of the same year changed
 
 
 def render_markdown(text: str) -> str:
@@ -80,7 +82,7 @@ def build_context(data: ReportData, lang: str = "nl", public: bool = False) -> d
         {"name": _place(name, lang), "value": s.fmt(cell.value, lang, suppressed=cell.suppressed, k=k)}
         for name, cell in meldingen.get("gemeenten", [])
     ]
-    key = _key_figures(years, year, lang, k)
+    key = key_figures(years, year, lang, k)
     return {
         "lang": lang,
         "public": public,
@@ -94,6 +96,8 @@ def build_context(data: ReportData, lang: str = "nl", public: bool = False) -> d
         "region": region,
         "organisation": region.organisation,
         "published": _date(published, lang),
+        "edition": data.edition,
+        "edition_note": data.edition_note,
         "version": data.software_version,
         "deliveries": deliveries,
         "texts": texts,
@@ -142,7 +146,7 @@ def _date(d: dt.date, lang: str) -> str:
     return d.strftime("%-d %B %Y")
 
 
-def _key_figures(years: dict[int, Values], year: int, lang: str, k: int) -> dict:
+def key_figures(years: dict[int, Values], year: int, lang: str, k: int) -> dict:
     """Key figures over the last years (a table): not delivered shows as `–`, never as 0."""
     shown_years = [y for y in sorted(years) if year - 2 <= y <= year]
     rows_def = [

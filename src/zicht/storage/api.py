@@ -1,12 +1,14 @@
-"""Every write to the database, and the few reads the rest of zicht needs, as verb-named functions.
+"""The storage's writes and reads, as verb-named functions, below the use cases.
 
-The command line (and later the web app) parse input, call one of these, and render the result.
+`zicht.services` (the use cases the command line and the web call, with an actor and access checks)
+is built on these; nothing else writes. Deleting deliveries is not here: only `zicht.services` can.
 """
 
 from __future__ import annotations
 
 import getpass
 import hashlib
+import json
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -27,6 +29,7 @@ from zicht.storage.models import (  # noqa: E402
     AuditEvent,
     Delivery,
     NarrativeText,
+    StoredEstimate,
     field_name,
 )
 
@@ -37,7 +40,8 @@ __all__ = [
     "list_deliveries",
     "plan_items",
     "current_deliveries",
-    "delete_deliveries",
+    "store_delivery",
+    "copy_delivery",
     "set_text",
     "get_texts",
     "record_event",
@@ -60,6 +64,9 @@ class DeliveryInfo:
     delivered_at: str
     delivered_by: str
     format_version: int
+    delivered_via: str = "cli"
+    restores_version: int | None = None
+    changes: dict | None = None
 
     @classmethod
     def of(cls, d: Delivery) -> DeliveryInfo:
@@ -76,6 +83,9 @@ class DeliveryInfo:
             d.delivered_at.isoformat(timespec="seconds"),
             d.delivered_by,
             d.format_version,
+            d.delivered_via,
+            d.restores_version,
+            d.changes,
         )
 
     def as_dict(self) -> dict:
@@ -122,8 +132,12 @@ def import_delivery(
     by: str | None = None,
     region: Region | None = None,
     progress: Callable[[str], None] | None = None,
+    via: str = "cli",
+    file_name: str | None = None,
 ) -> ImportResult:
-    """Validate a file and, when it is clean, store it as the new current version, all or nothing."""
+    """Validate a file and, when it is clean, store it as the new current version, all or nothing.
+
+    `file_name`: the name the partner gave the file, when `path` is a server-side copy of it."""
     from zicht.schema.validation import validate_file
 
     region = region or load_region()
@@ -140,29 +154,79 @@ def import_delivery(
         dataset=dataset,
         year=year,
         partner=partner_code,
-        file_name=_safe_file_name(path, dataset, year),
+        file_name=safe_file_name(file_name or path.name, dataset, year),
         file_hash=file_sha256(path),
         by=by or default_actor(),
+        via=via,
     )
     return ImportResult([], info)
 
 
-def _safe_file_name(path: Path, dataset: str, year: int) -> str:
+def safe_file_name(name: str, dataset: str, year: int) -> str:
     """The delivered file's name for provenance, unless it carries a direct identifier (then a neutral one)."""
     from zicht.schema.identifiers import find_identifier
 
-    return f"{dataset}-{year}{path.suffix.lower()}" if find_identifier(path.stem) else path.name
+    name = Path(name).name[:200]
+    path = Path(name)
+    return f"{dataset}-{year}{path.suffix.lower()}" if find_identifier(path.stem) else name
 
 
-def store_delivery(table, *, dataset: str, year: int, partner: str, file_name: str, file_hash: str, by: str):
+def store_delivery(
+    table,
+    *,
+    dataset: str,
+    year: int,
+    partner: str,
+    file_name: str,
+    file_hash: str,
+    by: str,
+    via: str = "cli",
+):
     """Store a validated table as the new current version of (partner, dataset, year), atomically."""
+    return _new_version(
+        dataset,
+        year,
+        partner,
+        file_name=file_name,
+        file_hash=file_hash,
+        by=by,
+        via=via,
+        row_count=len(table),
+        fill=lambda delivery_id: _insert_records(delivery_id, dataset, table),
+    )
+
+
+def copy_delivery(source_id: int, by: str, via: str = "cli") -> DeliveryInfo:
+    """Make an earlier version current again, as a new version with the same records (a restore)."""
+    source = Delivery.objects.get(pk=source_id)
+    return _new_version(
+        source.dataset,
+        source.year,
+        source.partner,
+        file_name=source.file_name,
+        file_hash=source.file_hash,
+        by=by,
+        via=via,
+        row_count=source.row_count,
+        fill=lambda delivery_id: _copy_records(source.id, delivery_id, source.dataset),
+        restores_version=source.version,
+    )
+
+
+def _new_version(
+    dataset, year, partner, *, file_name, file_hash, by, via, row_count, fill, restores_version=None
+) -> DeliveryInfo:
+    from zicht.storage.changes import describe_changes
+
     with transaction.atomic():
+        _lock_versions(partner, dataset, year)
         previous = (
             Delivery.objects.select_for_update()
             .filter(partner=partner, dataset=dataset, year=year)
             .order_by("-version")
             .first()
         )
+        current = Delivery.objects.filter(partner=partner, dataset=dataset, year=year, is_current=True).first()
         Delivery.objects.filter(partner=partner, dataset=dataset, year=year, is_current=True).update(is_current=False)
         delivery = Delivery.objects.create(
             partner=partner,
@@ -172,18 +236,36 @@ def store_delivery(table, *, dataset: str, year: int, partner: str, file_name: s
             is_current=True,
             file_name=file_name,
             file_hash=file_hash,
-            row_count=len(table),
+            row_count=row_count,
             delivered_at=timezone.now(),
             delivered_by=by,
+            delivered_via=via,
+            restores_version=restores_version,
         )
-        _insert_records(delivery.id, dataset, table)
-        record_event(
-            by,
-            "import",
-            str(delivery),
-            {"delivery": delivery.id, "rows": len(table), "file_hash": file_hash},
+        fill(delivery.id)
+        delivery.changes = describe_changes(
+            raw_connection(), vendor(), dataset, current.id if current else None, delivery.id
         )
+        delivery.save(update_fields=["changes"])
+        details = {"delivery": delivery.id, "rows": row_count, "file_hash": file_hash, "via": via}
+        if restores_version is not None:
+            details["restores_version"] = restores_version
+        record_event(by, "restore" if restores_version is not None else "import", str(delivery), details)
     return DeliveryInfo.of(delivery)
+
+
+def _lock_versions(partner: str, dataset: str, year: int) -> None:
+    """Serialise new versions of one (partner, dataset, year): two first deliveries at the same moment
+    would otherwise both take version 1 (select_for_update locks nothing when no row exists yet).
+    PostgreSQL: a transaction-scoped advisory lock on the triple. SQLite: the first write takes the
+    database's write lock for the rest of the transaction."""
+    if connection.vendor == "postgresql":
+        key = int.from_bytes(hashlib.sha256(f"{partner}/{dataset}/{year}".encode()).digest()[:8], "big", signed=True)
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
+    else:
+        with connection.cursor() as cursor:  # a no-op write that takes SQLite's write lock now, not later
+            cursor.execute("UPDATE zicht_delivery SET id = id WHERE 0")
 
 
 def _insert_records(delivery_id: int, dataset: str, table) -> None:
@@ -203,6 +285,21 @@ def _insert_records(delivery_id: int, dataset: str, table) -> None:
             for code in joined.split("|")
         ]
         _bulk_insert(record_table(dataset, column), ["delivery_id", "row", "code"], codes)
+
+
+def _copy_records(source_id: int, delivery_id: int, dataset: str) -> None:
+    declared = DATASETS[dataset]
+    plain = ", ".join(connection.ops.quote_name(field_name(c.name)) for c in declared.columns if not c.multi)
+    tables = [(record_table(dataset), plain)] + [
+        (record_table(dataset, c.name), "code") for c in declared.columns if c.multi
+    ]
+    with connection.cursor() as cursor:
+        for table, columns in tables:
+            cursor.execute(
+                f'INSERT INTO {table} (delivery_id, "row", {columns}) '
+                f'SELECT %s, "row", {columns} FROM {table} WHERE delivery_id = %s',
+                [delivery_id, source_id],
+            )
 
 
 def _bulk_insert(table: str, columns: list[str], records: list[tuple]) -> None:
@@ -247,16 +344,7 @@ def current_deliveries(year: int) -> list[DeliveryInfo]:
     return [DeliveryInfo.of(d) for d in query]
 
 
-def delete_deliveries(by: str, reason: str) -> int:
-    """Remove every delivery and its records (used by `zicht demo` to replace the demo data)."""
-    with transaction.atomic():
-        count = Delivery.objects.count()
-        Delivery.objects.all().delete()
-        record_event(by, "delete-deliveries", "all", {"count": count, "reason": reason})
-    return count
-
-
-def set_text(year: int, section: str, markdown: str, by: str | None = None, lang: str = "nl") -> int:
+def set_text(year: int, section: str, markdown: str, by: str | None = None, lang: str = "nl", via: str = "cli") -> int:
     """Store a narrative text as the new current version; returns its version number."""
     by = by or default_actor()
     with transaction.atomic():
@@ -272,7 +360,7 @@ def set_text(year: int, section: str, markdown: str, by: str | None = None, lang
             created_at=timezone.now(),
             created_by=by,
         )
-        record_event(by, "set-text", f"{year}/{section}/{lang}", {"version": text.version})
+        record_event(by, "set-text", f"{year}/{section}/{lang}", {"version": text.version, "via": via})
     return text.version
 
 
@@ -284,6 +372,39 @@ def get_texts(year: int, lang: str = "nl") -> dict[str, str]:
             {t.section: t.markdown for t in NarrativeText.objects.filter(year=year, lang=lang, is_current=True)}
         )
     return texts
+
+
+class EstimateStore:
+    """Estimates kept in the database (`zicht.estimation.linkage.estimate_year`'s store): the result per
+    capture-table hash, options and software version; never the capture table itself."""
+
+    @staticmethod
+    def _options_hash(options: dict) -> str:
+        return hashlib.sha256(json.dumps(options, sort_keys=True, default=str).encode()).hexdigest()
+
+    def load(self, inputs_hash: str, options: dict, version: str) -> dict | None:
+        stored = StoredEstimate.objects.filter(
+            inputs_hash=inputs_hash, options_hash=self._options_hash(options), software_version=version
+        ).first()
+        return stored.result if stored else None
+
+    def save(self, year: int, inputs_hash: str, options: dict, version: str, result: dict, by: str = "") -> None:
+        from django.db import IntegrityError
+
+        try:
+            with transaction.atomic():
+                StoredEstimate.objects.create(
+                    year=year,
+                    inputs_hash=inputs_hash,
+                    options_hash=self._options_hash(options),
+                    options=json.loads(json.dumps(options, default=str)),
+                    software_version=version,
+                    result=result,
+                    created_at=timezone.now(),
+                    created_by=by or default_actor(),
+                )
+        except IntegrityError:  # another process stored the same result first: it is the same result
+            pass
 
 
 def record_event(actor: str, action: str, subject: str, details: dict | None = None) -> None:

@@ -28,6 +28,12 @@ class Delivery(models.Model):
     delivered_at = models.DateTimeField()
     delivered_by = models.CharField(max_length=150)
     format_version = models.IntegerField(default=1)
+    # How it arrived (cli, web, api), and the version it restores when it is a restore.
+    delivered_via = models.CharField(max_length=10, default="cli")
+    restores_version = models.IntegerField(null=True, blank=True)
+    # What changed against the previous version (rows added, removed, changed; headline totals before
+    # and after), computed when the version is stored: the history page only reads it.
+    changes = models.JSONField(null=True, blank=True)
 
     class Meta:
         db_table = "zicht_delivery"
@@ -67,7 +73,7 @@ class NarrativeText(models.Model):
 
 
 class AuditEvent(models.Model):
-    """Who saw or changed what, and when. Never holds record contents."""
+    """Who saw or changed what, and when. Never holds record contents; never updated (a trigger refuses it)."""
 
     at = models.DateTimeField()
     actor = models.CharField(max_length=150)
@@ -78,6 +84,160 @@ class AuditEvent(models.Model):
     class Meta:
         db_table = "zicht_audit"
         ordering = ["at"]
+        indexes = [
+            models.Index(fields=["at"], name="zicht_audit_at"),
+            models.Index(fields=["actor", "at"], name="zicht_audit_actor"),
+            models.Index(fields=["action", "at"], name="zicht_audit_action"),
+        ]
+
+
+class Account(models.Model):
+    """The organisation and role of a login account (spec/web.md, "Organisations, roles, scopes").
+
+    The role's capabilities are the permissions of the Django group of the same name (`zicht.access`
+    keeps the table); code asks for a capability, never for a role or group name.
+    """
+
+    user = models.OneToOneField("auth.User", on_delete=models.CASCADE, related_name="account")
+    role = models.CharField(max_length=20)
+    partner = models.CharField(max_length=40, blank=True, default="")
+    gemeente = models.CharField(max_length=80, blank=True, default="")
+    created_at = models.DateTimeField()
+    created_by = models.CharField(max_length=150)
+
+    class Meta:
+        db_table = "zicht_account"
+        permissions = [
+            ("deliver", "Deliver datasets for the own organisation"),
+            ("deliver_for_any_partner", "Deliver datasets on behalf of any partner"),
+            ("view_all_deliveries", "See every partner's deliveries and records"),
+            ("view_unsuppressed", "See every figure unsuppressed"),
+            ("view_own_gemeente", "See the own municipality's figures unsuppressed"),
+            ("edit_texts", "Write the narrative texts of the monitor"),
+            ("publish", "Publish an edition of the monitor"),
+            ("manage_accounts", "Create, disable and reset accounts"),
+            ("view_audit", "Read the audit log"),
+            ("edit_actions", "Edit the action plan"),
+            ("edit_initiatives", "Register the own municipality's initiatives"),
+            ("reserve_materials", "Reserve awareness materials"),
+            ("confirm_loans", "Confirm loans of awareness materials"),
+            ("use_api_tokens", "Create and use API tokens"),
+        ]
+
+
+class ApiToken(models.Model):
+    """A token for a partner's own systems. Only its SHA-256 is stored; the token is shown once."""
+
+    user = models.ForeignKey("auth.User", on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(max_length=80)
+    prefix = models.CharField(max_length=12, help_text="the first characters, to recognise a token in a list")
+    digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField()
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        db_table = "zicht_api_token"
+        ordering = ["-created_at"]
+
+
+class PendingUpload(models.Model):
+    """A validated upload waiting for its confirmation (the portal's two steps), kept for a limited time.
+
+    Nothing is imported before the confirmation; the file is found again by its hash and account.
+    """
+
+    file_hash = models.CharField(max_length=64)
+    user = models.ForeignKey("auth.User", on_delete=models.CASCADE, related_name="+")
+    partner = models.CharField(max_length=40)
+    dataset = models.CharField(max_length=40)
+    year = models.IntegerField()
+    file_name = models.CharField(max_length=255)
+    content = models.BinaryField()
+    accepted = models.BooleanField()
+    rows = models.IntegerField(default=0)
+    findings = models.JSONField(default=list)
+    created_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+
+    class Meta:
+        db_table = "zicht_pending_upload"
+        indexes = [models.Index(fields=["user", "file_hash"], name="zicht_pending_lookup")]
+
+
+class Edition(models.Model):
+    """A published edition of a year's monitor: frozen, never changed (spec/web.md, "Publication").
+
+    A correction is a new edition of the same year (`2024-2`) with a change note.
+    """
+
+    year = models.IntegerField()
+    number = models.IntegerField()
+    published_at = models.DateTimeField()
+    published_by = models.CharField(max_length=150)
+    note = models.TextField(blank=True, default="")
+    region = models.CharField(max_length=80)
+    software_version = models.CharField(max_length=40)
+    # {year: indicators JSON} for the edition's year and the earlier years its charts show.
+    indicators = models.JSONField()
+    public_indicators = models.JSONField()
+    deliveries = models.JSONField(help_text="the delivery versions used, with their hashes")
+    estimate = models.JSONField(null=True, blank=True, help_text="the public estimate, where the region publishes it")
+
+    class Meta:
+        db_table = "zicht_edition"
+        ordering = ["year", "number"]
+        constraints = [models.UniqueConstraint(fields=["year", "number"], name="zicht_edition_number")]
+
+    @property
+    def label(self) -> str:
+        return str(self.year) if self.number == 1 else f"{self.year}-{self.number}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("a published edition is never changed; publish a new edition instead")
+        super().save(*args, **kwargs)
+
+
+class EditionFile(models.Model):
+    """One frozen file of an edition: the public monitor as HTML or PDF, in Dutch or English."""
+
+    edition = models.ForeignKey(Edition, on_delete=models.PROTECT, related_name="files")
+    name = models.CharField(max_length=160)
+    kind = models.CharField(max_length=4)  # html | pdf
+    lang = models.CharField(max_length=2)
+    content = models.BinaryField()
+    sha256 = models.CharField(max_length=64)
+    size = models.IntegerField()
+
+    class Meta:
+        db_table = "zicht_edition_file"
+        constraints = [models.UniqueConstraint(fields=["edition", "kind", "lang"], name="zicht_edition_file_one")]
+
+
+class StoredEstimate(models.Model):
+    """The estimate of the hidden number for a set of deliveries: inputs hash, options, version, result.
+
+    The same capture table, options and software version always give the same result, so the monitor
+    in another language or edition reuses it. Holds the result only, never the capture table.
+    """
+
+    year = models.IntegerField()
+    inputs_hash = models.CharField(max_length=64, help_text="SHA-256 of the capture-history table")
+    options_hash = models.CharField(max_length=64)
+    options = models.JSONField()
+    software_version = models.CharField(max_length=40)
+    result = models.JSONField()
+    created_at = models.DateTimeField()
+    created_by = models.CharField(max_length=150)
+
+    class Meta:
+        db_table = "zicht_estimate"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["inputs_hash", "options_hash", "software_version"], name="zicht_estimate_once"
+            )
+        ]
 
 
 def field_name(column: str) -> str:

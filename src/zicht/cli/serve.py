@@ -1,0 +1,41 @@
+"""`zicht serve`: the web application on a production-grade server (gunicorn)."""
+
+from __future__ import annotations
+
+import os
+
+import click
+
+from zicht.cli.common import fail, handles_expected_errors
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
+@click.option("--workers", type=click.IntRange(1, 64), default=None, help="Worker processes (default: 2 per core).")
+@click.option("--threads", type=click.IntRange(1, 64), default=4, show_default=True, help="Threads per worker.")
+@click.option(
+    "--timeout", type=click.IntRange(10, 3600), default=180, show_default=True, help="Seconds a request may take."
+)
+@handles_expected_errors
+def serve(host, port, workers, threads, timeout):
+    """Run the web application (gunicorn; static files from the package; migrations applied on start).
+
+    Start de webapplicatie: het dashboard, de aanleverportal, de analistenbalie en de API. Off loopback
+    zijn ZICHT_SECRET_KEY en ZICHT_ALLOWED_HOSTS verplicht; achter TLS: ZICHT_HTTPS=1.
+    """
+    from zicht.web.server import ServeError
+    from zicht.web.server import serve as run
+
+    if os.environ.get("ZICHT_DEBUG") == "1":
+        click.secho(
+            "ZICHT_DEBUG=1: foutpagina's tonen details; nooit in productie. / never in production.",
+            fg="yellow",
+            err=True,
+        )
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"zicht: http://{shown}:{port}/  (Ctrl-C stopt / stops)", err=True)
+    try:
+        run(host, port, workers or 2 * (os.cpu_count() or 1), threads, timeout)
+    except ServeError as error:
+        fail(error.message_nl, error.message_en)

@@ -1,0 +1,204 @@
+"""Publication (spec/web.md): freezing a year's edition for the public, and reading published editions.
+
+An edition holds the indicators (analyst and public JSON, for its year and the earlier years its charts
+show), the public monitor as HTML and PDF in Dutch and English, the delivery versions it used with
+their hashes, and who published it when. Nothing changes it afterwards: a correction is a new edition
+of the same year (`2024-2`) with a change note, and the older edition stays readable.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from zicht import __version__, access, monitor
+from zicht.access import Actor
+from zicht.region import load_region
+from zicht.services.audit import audit
+from zicht.services.errors import NotFound, Refused
+from zicht.storage.models import Edition, EditionFile
+
+LANGS = ("nl", "en")
+CONTENT_TYPES = {"html": "text/html; charset=utf-8", "pdf": "application/pdf"}
+
+
+@dataclass(frozen=True)
+class EditionInfo:
+    year: int
+    number: int
+    label: str
+    published_at: str
+    published_by: str
+    note: str
+    files: list[dict] = field(default_factory=list)  # kind, lang, name, size, sha256
+
+    @classmethod
+    def of(cls, e: Edition, with_files: bool = True) -> EditionInfo:
+        files = (
+            [
+                {"kind": f.kind, "lang": f.lang, "name": f.name, "size": f.size, "sha256": f.sha256}
+                for f in e.files.order_by("lang", "kind").only("kind", "lang", "name", "size", "sha256")
+            ]
+            if with_files
+            else []
+        )
+        return cls(
+            e.year,
+            e.number,
+            e.label,
+            timezone.localtime(e.published_at).isoformat(timespec="seconds"),
+            e.published_by,
+            e.note,
+            files,
+        )
+
+    def public_dict(self) -> dict:
+        """What anyone may read about an edition (who published it is the analyst's business)."""
+        return {
+            "year": self.year,
+            "edition": self.number,
+            "label": self.label,
+            "published_at": self.published_at,
+            "note": self.note,
+        }
+
+
+def publish(actor: Actor, year: int, note: str = "", progress: Callable[[str], None] | None = None) -> EditionInfo:
+    """Freeze the year's current deliveries, figures and texts as the next edition of `year`."""
+    from zicht.disclosure import DisclosureError, suppress_indicators
+    from zicht.reporting.pdf import pdf_bytes
+    from zicht.reporting.render import build_report
+    from zicht.storage import api
+
+    access.require(access.can_publish(actor))
+    step = progress or (lambda _: None)
+    note = (note or "").strip()
+    if not api.current_deliveries(year):
+        raise Refused(
+            f"Er zijn geen leveringen voor {year}: er is niets te publiceren.",
+            f"There are no deliveries for {year}: there is nothing to publish.",
+        )
+    previous = Edition.objects.filter(year=year).order_by("-number").first()
+    number = previous.number + 1 if previous else 1
+    if previous and not note:
+        raise Refused(
+            f"{year} is al gepubliceerd (editie {previous.label}). Een nieuwe editie vraagt een toelichting "
+            "op wat er verandert (--note).",
+            f"{year} is already published (edition {previous.label}). A new edition needs a note on what "
+            "changes (--note).",
+        )
+    region = load_region()
+    published = timezone.localdate()
+    label = str(year) if number == 1 else f"{year}-{number}"
+    rendered: dict[tuple[str, str], bytes] = {}
+    data = None
+    try:
+        for lang in LANGS:
+            step(f"html-{lang}")
+            data = monitor.gather(
+                year,
+                lang,
+                with_estimate=region.publish_estimate,
+                published=published,
+                edition=label,
+                edition_note=note or None,
+            )
+            html = build_report(data, lang=lang, public=True)
+            rendered[("html", lang)] = html.encode("utf-8")
+            step(f"pdf-{lang}")
+            rendered[("pdf", lang)] = pdf_bytes(html)
+        public = {str(y): suppress_indicators(r, region) for y, r in data.indicators.items()}
+    except DisclosureError as error:
+        raise Refused(
+            f"Niet gepubliceerd: de openbaarheidscontrole kan een tabel niet beschermen ({error}).",
+            f"Not published: disclosure control cannot protect a table ({error}).",
+        ) from None
+    step("store")
+    try:
+        with transaction.atomic():
+            edition = Edition.objects.create(
+                year=year,
+                number=number,
+                published_at=timezone.now(),
+                published_by=actor.name,
+                note=note,
+                region=region.slug,
+                software_version=__version__,
+                indicators={str(y): r for y, r in data.indicators.items()},
+                public_indicators=public,
+                deliveries=data.deliveries,
+                estimate=_public_estimate(data.estimate) if region.publish_estimate else None,
+            )
+            for (kind, lang), content in rendered.items():
+                EditionFile.objects.create(
+                    edition=edition,
+                    name=f"{monitor.file_stem(region.slug, year, True, lang)}{'' if number == 1 else f'-{number}'}.{kind}",
+                    kind=kind,
+                    lang=lang,
+                    content=content,
+                    sha256=hashlib.sha256(content).hexdigest(),
+                    size=len(content),
+                )
+            audit(actor, "publish", label, {"note": note, "deliveries": len(data.deliveries)})
+    except IntegrityError:  # someone published the same edition number a moment ago
+        raise Refused(
+            f"Er is zojuist al een editie {label} gepubliceerd; kijk de edities na en probeer het opnieuw.",
+            f"An edition {label} was published a moment ago; check the editions and try again.",
+            status=409,
+        ) from None
+    return EditionInfo.of(edition)
+
+
+def _public_estimate(estimate: dict | None) -> dict | None:
+    if not estimate:
+        return None
+    keep = ("estimable", "reason", "reason_en", "lists", "observed", "estimate", "hidden", "ci", "model", "method")
+    return {k: estimate[k] for k in keep if k in estimate}
+
+
+def editions(year: int | None = None) -> list[EditionInfo]:
+    """The published editions, newest year first, then newest edition first. Anyone may read them."""
+    query = Edition.objects.all() if year is None else Edition.objects.filter(year=year)
+    return [EditionInfo.of(e) for e in query.order_by("-year", "-number").prefetch_related("files")]
+
+
+def _edition(year: int, number: int | None = None) -> Edition:
+    query = Edition.objects.filter(year=year)
+    found = query.filter(number=number).first() if number is not None else query.order_by("-number").first()
+    if found is None:
+        raise NotFound()
+    return found
+
+
+def edition(year: int, number: int | None = None) -> EditionInfo:
+    """An edition of `year` (the latest when `number` is None); NotFound when it was not published."""
+    return EditionInfo.of(_edition(year, number))
+
+
+def latest_edition() -> EditionInfo | None:
+    found = Edition.objects.order_by("-year", "-number").first()
+    return EditionInfo.of(found) if found else None
+
+
+def published_indicators(year: int, number: int | None = None) -> dict:
+    """The frozen public indicators of an edition's year (the JSON of spec/indicators.md, suppressed
+    cells as `"value": null, "suppressed": true`). Anyone may read them."""
+    return _edition(year, number).public_indicators[str(year)]
+
+
+def edition_public_indicators(year: int, number: int | None = None) -> dict[int, dict]:
+    """The frozen public indicators of every year an edition shows (its year and the earlier ones)."""
+    return {int(y): r for y, r in _edition(year, number).public_indicators.items()}
+
+
+def edition_file(year: int, number: int | None, kind: str, lang: str) -> tuple[str, str, bytes]:
+    """One frozen file of an edition: (file name, content type, bytes)."""
+    found = _edition(year, number)
+    stored = EditionFile.objects.filter(edition=found, kind=kind, lang=lang).first()
+    if stored is None:
+        raise NotFound()
+    return stored.name, CONTENT_TYPES[kind], bytes(stored.content)
