@@ -16,7 +16,7 @@ import pytest
 
 from helpers import make_table
 
-DB_FIXTURES = {"db", "transactional_db", "django_db_setup", "zicht_env", "demo_db"}
+DB_FIXTURES = {"db", "transactional_db", "django_db_setup", "zicht_env", "demo_db", "live_site"}
 
 
 def pytest_configure(config):

@@ -39,10 +39,13 @@ class EditionInfo:
     @classmethod
     def of(cls, e: Edition, with_files: bool = True) -> EditionInfo:
         files = (
-            [
-                {"kind": f.kind, "lang": f.lang, "name": f.name, "size": f.size, "sha256": f.sha256}
-                for f in e.files.order_by("lang", "kind").only("kind", "lang", "name", "size", "sha256")
-            ]
+            sorted(
+                (
+                    {"kind": f.kind, "lang": f.lang, "name": f.name, "size": f.size, "sha256": f.sha256}
+                    for f in e.files.all()
+                ),
+                key=lambda f: (f["lang"] != "nl", f["lang"], f["kind"]),  # Dutch first
+            )
             if with_files
             else []
         )

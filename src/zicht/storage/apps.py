@@ -12,10 +12,16 @@ class StorageConfig(AppConfig):
         post_migrate.connect(sync_role_groups, sender=self)
 
 
-def sync_role_groups(using="default", **kwargs):
+def sync_role_groups(app_config, using="default", **kwargs):
     """Keep one Django group per role with exactly the capabilities `zicht.access` gives that role."""
+    from django.contrib.auth.management import create_permissions
     from django.contrib.auth.models import Group, Permission
+    from django.contrib.contenttypes.management import create_contenttypes
     from django.contrib.contenttypes.models import ContentType
+
+    # This app's post_migrate can run before auth's own handlers made its permissions: make them now.
+    create_contenttypes(app_config, verbosity=0, using=using)
+    create_permissions(app_config, verbosity=0, using=using)
 
     from zicht.access import ROLE_CAPABILITIES
     from zicht.storage.models import Account

@@ -24,7 +24,7 @@ class StyledMixin:
         for name, field in self.fields.items():
             widget = field.widget
             css = next((c for kind, c in CLASSES.items() if type(widget) is kind), None)
-            if css is None and isinstance(widget, forms.Input):
+            if css is None and isinstance(widget, forms.widgets.Input):
                 css = TEXTBOX
             if css:
                 widget.attrs["class"] = (widget.attrs.get("class", "") + " " + css).strip()

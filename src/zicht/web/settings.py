@@ -72,7 +72,16 @@ MAX_UPLOAD_BYTES = int(float(_env("ZICHT_MAX_UPLOAD_MB", "20")) * 1024 * 1024)
 SESSION_IDLE_SECONDS = int(float(_env("ZICHT_SESSION_IDLE_MINUTES", "30")) * 60)
 UPLOAD_KEEP = timedelta(hours=float(_env("ZICHT_UPLOAD_HOURS", "2")))
 
+# zicht's apps first: an app listed earlier wins where two apps translate the same message or ship a
+# template of the same name.
 INSTALLED_APPS = [
+    "zicht.storage",
+    "zicht.web",
+    "zicht.web.accounts",
+    "zicht.web.public",
+    "zicht.web.aanleveren",
+    "zicht.web.beheer",
+    "zicht.web.api",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -83,13 +92,6 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
-    "zicht.storage",
-    "zicht.web",
-    "zicht.web.accounts",
-    "zicht.web.public",
-    "zicht.web.aanleveren",
-    "zicht.web.beheer",
-    "zicht.web.api",
 ]
 
 MIDDLEWARE = [
@@ -242,7 +244,7 @@ LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 LANGUAGE_COOKIE_NAME = "zicht_taal"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS: list[str] = []  # each web area keeps its own locale/ (python -m zicht.web.messages)
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True

@@ -48,7 +48,8 @@ def monitor(request, actor, year: int):
         from zicht.services.errors import NotFound
 
         raise NotFound()
-    return render(request, "public/monitor.html", {"year": year, "latest": found[0], "older": found[1:]})
+    context = {"year": year, "latest": found[0], "older": found[1:], "k": load_region().disclosure_k}
+    return render(request, "public/monitor.html", context)
 
 
 @page()
