@@ -42,7 +42,7 @@ class EditionInfo:
             sorted(
                 (
                     {"kind": f.kind, "lang": f.lang, "name": f.name, "size": f.size, "sha256": f.sha256}
-                    for f in e.files.all()
+                    for f in e.files.all()  # prefetched without their content (see _with_files)
                 ),
                 key=lambda f: (f["lang"] != "nl", f["lang"], f["kind"]),  # Dutch first
             )
@@ -166,7 +166,16 @@ def _public_estimate(estimate: dict | None) -> dict | None:
 def editions(year: int | None = None) -> list[EditionInfo]:
     """The published editions, newest year first, then newest edition first. Anyone may read them."""
     query = Edition.objects.all() if year is None else Edition.objects.filter(year=year)
-    return [EditionInfo.of(e) for e in query.order_by("-year", "-number").prefetch_related("files")]
+    return [EditionInfo.of(e) for e in _with_files(query.order_by("-year", "-number"))]
+
+
+def _with_files(query):
+    """Editions with their files' names, sizes and hashes, never their content (megabytes of PDF)."""
+    from django.db.models import Prefetch
+
+    return query.defer("indicators", "public_indicators", "deliveries").prefetch_related(
+        Prefetch("files", queryset=EditionFile.objects.defer("content"))
+    )
 
 
 def _edition(year: int, number: int | None = None) -> Edition:
@@ -179,11 +188,12 @@ def _edition(year: int, number: int | None = None) -> Edition:
 
 def edition(year: int, number: int | None = None) -> EditionInfo:
     """An edition of `year` (the latest when `number` is None); NotFound when it was not published."""
-    return EditionInfo.of(_edition(year, number))
+    found = _edition(year, number)
+    return EditionInfo.of(_with_files(Edition.objects.filter(pk=found.pk)).get())
 
 
 def latest_edition() -> EditionInfo | None:
-    found = Edition.objects.order_by("-year", "-number").first()
+    found = _with_files(Edition.objects.order_by("-year", "-number")).first()
     return EditionInfo.of(found) if found else None
 
 
