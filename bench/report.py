@@ -75,7 +75,7 @@ def command_times(repeat: int) -> tuple[float, float]:
     env = {k: v for k, v in os.environ.items() if k != "ZICHT_DATABASE_URL"}
     env["ZICHT_HOME"] = tempfile.mkdtemp(prefix="zicht-bench-report-")
     zicht = [sys.executable, "-m", "zicht"]
-    subprocess.run([*zicht, "demo", "--no-report"], env=env, check=True, capture_output=True)
+    subprocess.run([*zicht, "demo", "--no-report", "--no-publish"], env=env, check=True, capture_output=True)
     runs = []
     for _ in range(repeat + 1):
         start = time.perf_counter()

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture
 def demo(zicht):
-    result = zicht("demo", "--no-report")
+    result = zicht("demo", "--no-report", "--no-publish")
     assert result.returncode == 0, result.stderr
     return zicht
 

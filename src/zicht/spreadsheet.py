@@ -33,11 +33,3 @@ def csv_bytes(header: list[str], rows: Iterable[Iterable]) -> bytes:
     for row in rows:
         writer.writerow([safe_cell(v) for v in row])
     return buffer.getvalue().encode("utf-8-sig")
-
-
-def findings_csv(findings) -> bytes:
-    """The findings of a delivery as a spreadsheet a data officer can fix from (Dutch and English)."""
-    return csv_bytes(
-        ["rij", "kolom", "code", "melding", "message"],
-        ((f.row if f.row is not None else "", f.column or "", f.code, f.message_nl, f.message_en) for f in findings),
-    )

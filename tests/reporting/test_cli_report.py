@@ -9,7 +9,7 @@ from zicht.reporting.sample import SEED_PHRASES, plain_text
 
 @pytest.mark.slow
 def test_report_on_the_demo_contains_every_seed_figure(zicht, tmp_path):
-    loaded = zicht("demo", "--no-report")
+    loaded = zicht("demo", "--no-report", "--no-publish")
     assert loaded.returncode == 0, loaded.stderr
     out = tmp_path / "out"
     done = zicht("report", "--year", "2024", "--format", "html", "--out", out)

@@ -163,3 +163,15 @@ def test_a_cell_the_indicator_does_not_have_is_an_error_not_zero(sample):
     with pytest.raises(KeyError):
         values.get("meldingen", herkomst="regoi")
     assert values.get("nope") is None  # not delivered
+
+
+def test_analyst_markdown_cannot_carry_script_or_script_links():
+    from zicht.reporting.context import render_markdown
+
+    html = render_markdown(
+        "<script>alert(1)</script> [a](javascript:alert(1)) [b](JaVaScript:x) ![i](data:text/html,x) "
+        "[ok](https://www.rijksoverheid.nl) [mail](mailto:info@example.nl) [here](#conclusie)"
+    )
+    assert "<script" not in html and "javascript:" not in html.lower() and "data:" not in html
+    assert 'href="https://www.rijksoverheid.nl"' in html and 'href="mailto:info@example.nl"' in html
+    assert 'href="#conclusie"' in html

@@ -180,6 +180,7 @@ def _zicht(env, *args, input=None, timeout=600) -> subprocess.CompletedProcess:
 def live_site(tmp_path_factory):
     """`zicht demo` (deliveries, texts, editions 2022-2024) and `zicht serve`, as a new user runs them."""
     home = tmp_path_factory.mktemp("live") / "home"
+    home.mkdir(parents=True, exist_ok=True)  # on PostgreSQL nothing else makes it
     env = {k: v for k, v in os.environ.items() if k not in ("ZICHT_DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
     env["ZICHT_HOME"] = str(home)
     database = None
@@ -191,28 +192,28 @@ def live_site(tmp_path_factory):
         with psycopg.connect(url, autocommit=True) as conn:
             conn.execute(f'CREATE DATABASE "{database}"')
         env["ZICHT_DATABASE_URL"] = f"{url.rsplit('/', 1)[0]}/{database}"
-    demo = _zicht(env, "demo", "--no-report")
-    assert demo.returncode == 0, demo.stderr
-    port = free_port()
-    log = open(home / "serve.log", "w")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "zicht", "serve", "--port", str(port), "--workers", "2"],
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(120):
-        try:
-            with urllib.request.urlopen(base + "/healthz", timeout=2) as response:
-                if response.status == 200:
-                    break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        server.terminate()
-        raise RuntimeError("zicht serve did not start: " + (home / "serve.log").read_text())
+    server = log = None
     try:
+        demo = _zicht(env, "demo", "--no-report")
+        assert demo.returncode == 0, demo.stderr
+        port = free_port()
+        log = open(home / "serve.log", "w")
+        server = subprocess.Popen(
+            [sys.executable, "-m", "zicht", "serve", "--port", str(port), "--workers", "2"],
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(120):
+            try:
+                with urllib.request.urlopen(base + "/healthz", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            raise RuntimeError("zicht serve did not start: " + (home / "serve.log").read_text())
         yield {
             "url": base,
             "env": env,
@@ -220,12 +221,14 @@ def live_site(tmp_path_factory):
             "log": home / "serve.log",
         }
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()
+        if server is not None:
+            server.terminate()
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+        if log is not None:
+            log.close()
         if database:
             import psycopg
 

@@ -19,7 +19,10 @@ from zicht import __version__
 # command name -> ("module:function", one-line help), in the order `zicht --help` lists them.
 COMMANDS = {
     "demo": ("zicht.cli.demo:demo", "Load the demo region's deliveries and show the 2024 figures."),
-    "template": ("zicht.cli.deliveries:template", "Write an empty delivery file (CSV or XLSX) for a dataset."),
+    "template": (
+        "zicht.cli.deliveries:template",
+        "Write an empty delivery file (CSV, XLSX) or its Table Schema for a dataset.",
+    ),
     "validate": ("zicht.cli.deliveries:validate", "Check a delivery file without importing it."),
     "import": ("zicht.cli.deliveries:import_", "Validate and import one delivery, atomically."),
     "deliveries": ("zicht.cli.deliveries:deliveries", "List the deliveries and their versions."),

@@ -25,25 +25,45 @@ from zicht.schema.datasets import DATASETS
 @click.command()
 @click.argument("dataset", type=click.Choice(list(DATASETS)))
 @click.option(
-    "--format", "fmt", type=click.Choice(["csv", "xlsx"]), default="csv", show_default=True, help="File format."
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "xlsx", "schema"]),
+    default="csv",
+    show_default=True,
+    help="File format; schema: the Frictionless Table Schema (JSON) to check a file with your own tools.",
 )
-@click.option("--out", "-o", type=click.Path(dir_okay=False), help="File to write (default: DATASET.FORMAT here).")
+@click.option(
+    "--out",
+    "-o",
+    type=click.Path(dir_okay=False),
+    help="File to write (default: DATASET.csv, .xlsx or .schema.json here).",
+)
 @handles_expected_errors
 def template(dataset, fmt, out):
-    """Write an empty delivery file with the right header.
+    """Write an empty delivery file with the right header, or the format's Table Schema.
 
     Een leeg leveringsbestand met de juiste kolommen; XLSX heeft de codelijsten op een tweede blad, als
-    keuzelijst in de cellen.
+    keuzelijst in de cellen. --format schema schrijft het Frictionless Table Schema (JSON), waarmee eigen
+    software een bestand vooraf kan controleren.
     """
     from zicht.region import load_region
-    from zicht.schema.templates import write_template
 
-    path = Path(out or f"{dataset}.{fmt}")
+    path = Path(out or f"{dataset}.{'schema.json' if fmt == 'schema' else fmt}")
     if path.exists():
         from zicht.cli.common import fail
 
         fail(f"{path} bestaat al; kies een andere naam met --out.", f"{path} already exists; choose another --out.")
-    write_template(dataset, fmt, path, load_region())
+    if fmt == "schema":
+        import json
+
+        from zicht.schema.frictionless import table_schema
+
+        schema = table_schema(dataset, load_region())
+        path.write_text(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    else:
+        from zicht.schema.templates import write_template
+
+        write_template(dataset, fmt, path, load_region())
     click.echo(str(path))
 
 

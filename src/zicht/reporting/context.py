@@ -7,6 +7,7 @@ suppressed number.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 import markdown as md
@@ -41,10 +42,16 @@ class ReportData:
     edition_note: str | None = None  # what a later edition of the same year changed
 
 
+_LINK = re.compile(r'(href|src)="([^"]*)"')
+_SAFE_TARGET = re.compile(r"^(https?:|mailto:|#|/|\.|[^:]*$)", re.I)
+
+
 def render_markdown(text: str) -> str:
-    """Analyst-written Markdown as HTML; raw HTML is escaped (texts are content, not markup)."""
+    """Analyst-written Markdown as HTML; raw HTML is escaped (texts are content, not markup), and a link
+    or image whose address is not http(s), mailto or relative loses it (no `javascript:` or `data:`)."""
     safe = text.replace("&", "&amp;").replace("<", "&lt;")
-    return md.markdown(safe, extensions=["extra", "sane_lists"])
+    html = md.markdown(safe, extensions=["extra", "sane_lists"])
+    return _LINK.sub(lambda m: m.group(0) if _SAFE_TARGET.match(m.group(2).strip()) else f'{m.group(1)}="#"', html)
 
 
 def _public_indicators(results: dict[int, dict], region: Region) -> dict[int, dict]:

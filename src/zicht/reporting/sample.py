@@ -36,7 +36,7 @@ DELIVERED_AT = "2025-02-14T09:00:00+00:00"
 def demo_fixtures(run: Callable[..., str]) -> dict[str, Any]:
     """{file name: JSON} from the real commands; `run(*args)` runs `zicht *args` in one fresh ZICHT_HOME
     and returns its standard output."""
-    run("demo", "--no-report")
+    run("demo", "--no-report", "--no-publish")
     out: dict[str, Any] = {
         f"indicators-{y}.json": json.loads(run("indicators", "--year", y, "--json")) for y in FIXTURE_YEARS
     }

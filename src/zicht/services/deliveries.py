@@ -7,18 +7,19 @@ import datetime as dt
 import hashlib
 import json
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
 
 from zicht import access
 from zicht.access import Actor
 from zicht.region import load_region
 from zicht.schema.datasets import DATASETS
-from zicht.schema.findings import Finding
+from zicht.schema.findings import CODES, Finding
 from zicht.services.audit import audit
 from zicht.services.errors import NotFound, Refused
 from zicht.storage import api
@@ -86,9 +87,14 @@ class UploadCheck:
     rows: int
     findings: list[Finding]
     expires_at: dt.datetime
+    # The version the upload would replace (None: the first delivery of this partner, dataset and year).
+    current: DeliveryInfo | None = None
 
     @classmethod
     def of(cls, pending: PendingUpload) -> UploadCheck:
+        current = Delivery.objects.filter(
+            partner=pending.partner, dataset=pending.dataset, year=pending.year, is_current=True
+        ).first()
         return cls(
             pending.file_hash,
             pending.partner,
@@ -99,7 +105,12 @@ class UploadCheck:
             pending.rows,
             [Finding(**f) for f in pending.findings],
             pending.expires_at,
+            DeliveryInfo.of(current) if current else None,
         )
+
+    @property
+    def lines(self) -> list[FindingLine]:
+        return [finding_line(f) for f in self.findings]
 
 
 def check_upload(actor: Actor, path: str | Path, file_name: str, partner: str, dataset: str, year: int) -> UploadCheck:
@@ -188,11 +199,71 @@ def discard_upload(actor: Actor, file_hash: str) -> None:
 
 
 def findings_csv(actor: Actor, file_hash: str) -> tuple[str, bytes]:
-    """The findings of a checked upload as CSV (file name, bytes)."""
-    from zicht.spreadsheet import findings_csv as as_csv
+    """The findings of a checked upload as CSV (file name, bytes): a data officer fixes the file from it in
+    Excel. Formulas neutralised (zicht.spreadsheet)."""
+    from zicht.spreadsheet import csv_bytes
 
     check = upload_check(actor, file_hash)
-    return f"bevindingen-{check.dataset}-{check.year}.csv", as_csv(check.findings)
+    header = ["rij", "kolom", "code", "gevonden", "toegestaan", "found", "allowed"]
+    rows = (
+        (line.row if line.row is not None else "", line.column or "", line.code, *line.nl, *line.en)
+        for line in check.lines
+    )
+    return f"bevindingen-{check.partner}-{check.dataset}-{check.year}.csv", csv_bytes(header, rows)
+
+
+@dataclass(frozen=True)
+class FindingLine:
+    """A finding as a data officer fixes it: where (the Excel row, the column), what was found and what is
+    allowed, in Dutch and in English (each a pair: found, allowed; allowed may be empty)."""
+
+    row: int | None
+    column: str | None
+    code: str
+    nl: tuple[str, str]
+    en: tuple[str, str]
+
+    def text(self, lang: str) -> tuple[str, str]:
+        return self.en if lang == "en" else self.nl
+
+
+def finding_line(finding: Finding) -> FindingLine:
+    """Split a finding's message into what was found and what is allowed, after the code's template: the
+    part after its first "; " says what is allowed or what to do."""
+    spec = CODES.get(finding.code)
+    where_nl, where_en = _where(finding)
+    return FindingLine(
+        finding.row,
+        finding.column,
+        finding.code,
+        _split(finding.message_nl, where_nl, spec.nl if spec else ""),
+        _split(finding.message_en, where_en, spec.en if spec else ""),
+    )
+
+
+def _where(finding: Finding) -> tuple[str, str]:
+    # The location in front of every message (zicht.schema.findings.make): the table shows it in columns.
+    if finding.row is None:
+        return "Bestand", "File"
+    if finding.column is None:
+        return f"Rij {finding.row}", f"Row {finding.row}"
+    return f"Rij {finding.row}, kolom {finding.column}", f"Row {finding.row}, column {finding.column}"
+
+
+def _split(message: str, where: str, template: str) -> tuple[str, str]:
+    text = message[len(where) + 2 :] if message.startswith(where + ": ") else message
+    separators = template.count("; ")
+    # From the right: a quoted cell value in the first part may hold "; " itself.
+    parts = text.rsplit("; ", separators) if separators else [text]
+    found, allowed = parts[0], "; ".join(parts[1:])
+    for label in ("toegestaan: ", "allowed: "):  # the table's column says so; the codes keep their case
+        if allowed.lower().startswith(label):
+            return _capital(found), allowed[len(label) :]
+    return _capital(found), _capital(allowed)
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 # -- versions ------------------------------------------------------------------------------------
@@ -248,13 +319,73 @@ def deliveries_for(
 
 def history(actor: Actor, partner: str, dataset: str, year: int) -> list[DeliveryInfo]:
     """Every version of one (partner, dataset, year), newest first; NotFound outside the actor's scope."""
-    if not access.can_view_delivery(actor, partner):
+    if dataset not in DATASETS or not access.can_view_delivery(actor, partner):
         raise NotFound()
     query = Delivery.objects.filter(partner=partner, dataset=dataset, year=year).order_by("-version")
     return [DeliveryInfo.of(d) for d in query]
 
 
+# -- the portal's overview -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PortalItem:
+    """A dataset a partner delivers, with its current version of the chosen year (None: not delivered)."""
+
+    partner: str
+    dataset: str
+    current: DeliveryInfo | None
+    versions: int
+
+
+@dataclass(frozen=True)
+class PortalPartner:
+    code: str
+    name: str
+    items: list[PortalItem]
+
+
+@dataclass(frozen=True)
+class Portal:
+    year: int
+    years: list[int]  # to choose from, newest first
+    partners: list[PortalPartner] = field(default_factory=list)
+
+
+def portal(actor: Actor, year: int | None = None) -> Portal:
+    """What the actor may deliver, per partner, with the current versions of `year` (default: the latest
+    year with deliveries in the actor's scope, else last year)."""
+    access.require(access.can_use_portal(actor))
+    region = load_region()
+    scope = access.delivery_scope(actor)
+    scoped = Delivery.objects.all() if scope is None else Delivery.objects.filter(partner=scope)
+    delivered = set(scoped.values_list("year", flat=True).distinct())
+    this_year = timezone.localdate().year
+    if year is None:
+        year = max(delivered) if delivered else this_year - 1
+    years = sorted(delivered | {this_year, this_year - 1, year}, reverse=True)
+    of_year = scoped.filter(year=year)
+    current = {(d.partner, d.dataset): DeliveryInfo.of(d) for d in of_year.filter(is_current=True)}
+    counts = {
+        (c["partner"], c["dataset"]): c["n"] for c in of_year.values("partner", "dataset").annotate(n=Count("id"))
+    }
+    items: dict[str, list[PortalItem]] = {}
+    for partner, dataset in access.deliverable(actor, region):
+        key = (partner, dataset)
+        items.setdefault(partner, []).append(PortalItem(partner, dataset, current.get(key), counts.get(key, 0)))
+    names = {p.code: p.name for p in region.partners}
+    return Portal(year, years, [PortalPartner(code, names[code], found) for code, found in items.items()])
+
+
 # -- what a partner's own tools need -------------------------------------------------------------
+
+
+def template_for(actor: Actor, dataset: str, fmt: str) -> tuple[str, str, bytes]:
+    """`template_file` of a dataset the actor may deliver; another dataset is not found (the portal offers
+    only what the actor delivers; the formats themselves are public in docs/delivery-format.md)."""
+    if dataset not in {d for _, d in access.deliverable(actor, load_region())}:
+        raise NotFound()
+    return template_file(dataset, fmt)
 
 
 def template_file(dataset: str, fmt: str) -> tuple[str, str, bytes]:

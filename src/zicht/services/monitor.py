@@ -111,3 +111,39 @@ def completeness(actor: Actor, year: int) -> list[Cell]:
     return [
         Cell(p.code, dataset, current.get((p.code, dataset))) for p in load_region().partners for dataset in p.datasets
     ]
+
+
+def delivery_years(actor: Actor) -> list[int]:
+    """The years that have deliveries, newest first (the desk's year selector)."""
+    from zicht.storage.models import Delivery
+
+    access.require(access.can(actor, access.VIEW_ALL_DELIVERIES))
+    return sorted(set(Delivery.objects.values_list("year", flat=True)), reverse=True)
+
+
+@dataclass(frozen=True)
+class TextState:
+    """A section's current text in Dutch and English: {version, created_by, created_at, markdown}, or None
+    when it was never written (the English monitor then shows the Dutch text)."""
+
+    section: str
+    nl: dict | None
+    en: dict | None
+
+
+def text_overview(actor: Actor, year: int) -> list[TextState]:
+    """Every narrative section of `year` in the monitor's order, with its current version per language."""
+    from zicht.reporting import SECTIONS
+    from zicht.storage.models import NarrativeText
+
+    access.require(access.can_edit_texts(actor))
+    current = {
+        (t.section, t.lang): {
+            "version": t.version,
+            "created_by": t.created_by,
+            "created_at": t.created_at,
+            "markdown": t.markdown,
+        }
+        for t in NarrativeText.objects.filter(year=year, is_current=True)
+    }
+    return [TextState(s, current.get((s, "nl")), current.get((s, "en"))) for s in SECTIONS]

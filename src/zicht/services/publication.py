@@ -215,3 +215,62 @@ def edition_file(year: int, number: int | None, kind: str, lang: str) -> tuple[s
     if stored is None:
         raise NotFound()
     return stored.name, CONTENT_TYPES[kind], bytes(stored.content)
+
+
+@dataclass(frozen=True)
+class PublicationPlan:
+    """What publishing `year` now would freeze, and what the analyst should know first."""
+
+    year: int
+    cells: list  # zicht.services.monitor.Cell: partner × dataset, delivered or missing
+    texts: list  # zicht.services.monitor.TextState per section
+    editions: list[EditionInfo]  # the year's earlier editions, newest first
+    changed: list[dict]  # deliveries that differ from the latest edition: partner, dataset, published, current
+
+    @property
+    def deliveries(self) -> list:
+        return [c.delivery for c in self.cells if c.delivery is not None]
+
+    @property
+    def missing(self) -> list:
+        return [c for c in self.cells if c.delivery is None]
+
+    @property
+    def latest(self) -> EditionInfo | None:
+        return self.editions[0] if self.editions else None
+
+    @property
+    def needs_note(self) -> bool:
+        return bool(self.editions)
+
+    @property
+    def texts_written(self) -> int:
+        return sum(1 for t in self.texts if t.nl and t.nl["markdown"].strip())
+
+
+def plan(actor: Actor, year: int) -> PublicationPlan:
+    """The year's deliveries against the region configuration, its texts, its editions, and which
+    deliveries changed since the latest edition (a correction is then a new edition)."""
+    from zicht.services import monitor as monitor_service
+
+    access.require(access.can_publish(actor))
+    cells = monitor_service.completeness(actor, year)
+    texts = monitor_service.text_overview(actor, year)
+    found = editions(year)
+    changed: list[dict] = []
+    if found:
+        frozen = Edition.objects.only("deliveries").get(year=year, number=found[0].number).deliveries
+        published = {(d["partner"], d["dataset"]): d for d in frozen if d.get("year") == year}
+        for cell in cells:
+            before = published.get((cell.partner, cell.dataset))
+            now = cell.delivery
+            if (before and before.get("file_hash")) != (now.file_hash if now else None):
+                changed.append(
+                    {
+                        "partner": cell.partner,
+                        "dataset": cell.dataset,
+                        "published": before.get("version") if before else None,
+                        "current": now.version if now else None,
+                    }
+                )
+    return PublicationPlan(year, cells, texts, found, changed)

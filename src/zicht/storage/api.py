@@ -80,7 +80,7 @@ class DeliveryInfo:
             d.file_name,
             d.file_hash,
             d.row_count,
-            d.delivered_at.isoformat(timespec="seconds"),
+            timezone.localtime(d.delivered_at).isoformat(timespec="seconds"),
             d.delivered_by,
             d.format_version,
             d.delivered_via,

@@ -20,10 +20,10 @@ from zicht.paths import zicht_home
 SETTINGS = {
     "ZICHT_HOME": (
         "folder for the embedded SQLite database, rendered reports and the generated secret key",
-        "./zicht-data",
+        "`./zicht-data`",
     ),
     "ZICHT_DATABASE_URL": ("`postgresql://…`: use PostgreSQL instead of SQLite", "unset"),
-    "ZICHT_REGION": ("the region configuration: a shipped name or a path to a `.toml` file", "regio-rotterdam"),
+    "ZICHT_REGION": ("the region configuration: a shipped name or a path to a `.toml` file", "`regio-rotterdam`"),
     "ZICHT_SECRET_KEY": (
         "the key that signs sessions; required when `zicht serve` is not bound to loopback "
         "(on loopback one is generated once into `ZICHT_HOME/secret-key`, mode 0600)",
@@ -32,9 +32,9 @@ SETTINGS = {
     "ZICHT_ALLOWED_HOSTS": ("comma-separated host names the web application answers to", "`127.0.0.1,localhost`"),
     "ZICHT_DEBUG": ("`1`: Django's debug pages (never in production)", "off"),
     "ZICHT_HTTPS": ("`1`: served over TLS (behind a proxy that sets `X-Forwarded-Proto`): secure cookies, HSTS", "off"),
-    "ZICHT_MAX_UPLOAD_MB": ("largest delivery file accepted by upload or API, refused before it is read whole", "20"),
-    "ZICHT_SESSION_IDLE_MINUTES": ("a session ends after this many minutes without a request", "30"),
-    "ZICHT_UPLOAD_HOURS": ("how long a validated upload waits for its confirmation", "2"),
+    "ZICHT_MAX_UPLOAD_MB": ("largest delivery file accepted by upload or API, refused before it is read whole", "`20`"),
+    "ZICHT_SESSION_IDLE_MINUTES": ("a session ends after this many minutes without a request", "`30`"),
+    "ZICHT_UPLOAD_HOURS": ("how long a validated upload waits for its confirmation", "`2`"),
     "ZICHT_LOG_LEVEL": ("level of the application log on standard error", "`WARNING`"),
     "ZICHT_PASSWORD": ("`zicht user add` / `reset`: the password, instead of a prompt", "prompt"),
 }
@@ -231,6 +231,7 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "zicht.web.api.problems.exception_handler",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "URL_FORMAT_OVERRIDE": None,  # JSON only: no ?format= that answers 404
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "zicht API",

@@ -4,7 +4,8 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-# Published editions and the audit log are append-only: the database itself refuses to change a row.
+# Published editions and the audit log are append-only: the database itself refuses to change or
+# delete a row. (A test database is dropped whole; PostgreSQL's TRUNCATE is not a row delete.)
 APPEND_ONLY = ("zicht_edition", "zicht_edition_file", "zicht_audit")
 
 
@@ -12,27 +13,31 @@ def forbid_updates(apps, schema_editor):
     vendor = schema_editor.connection.vendor
     for table in APPEND_ONLY:
         if vendor == "sqlite":
-            schema_editor.execute(
-                f"CREATE TRIGGER {table}_append_only BEFORE UPDATE ON {table} "
-                f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"
-            )
+            for event in ("UPDATE", "DELETE"):
+                schema_editor.execute(
+                    f"CREATE TRIGGER {table}_append_only_{event.lower()} BEFORE {event} ON {table} "
+                    f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"
+                )
         elif vendor == "postgresql":
             schema_editor.execute(
                 "CREATE OR REPLACE FUNCTION zicht_append_only() RETURNS trigger AS $$ "
-                "BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $$ LANGUAGE plpgsql"
+                "BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $$ LANGUAGE plpgsql",
+                params=None,  # the % is PL/pgSQL's, not a query parameter
             )
             schema_editor.execute(
-                f"CREATE TRIGGER {table}_append_only BEFORE UPDATE ON {table} "
+                f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
                 "FOR EACH ROW EXECUTE FUNCTION zicht_append_only()"
             )
 
 
 def allow_updates(apps, schema_editor):
+    postgresql = schema_editor.connection.vendor == "postgresql"
     for table in APPEND_ONLY:
-        schema_editor.execute(
-            f"DROP TRIGGER IF EXISTS {table}_append_only"
-            + (f" ON {table}" if schema_editor.connection.vendor == "postgresql" else "")
-        )
+        if postgresql:
+            schema_editor.execute(f"DROP TRIGGER IF EXISTS {table}_append_only ON {table}")
+        else:
+            for event in ("update", "delete"):
+                schema_editor.execute(f"DROP TRIGGER IF EXISTS {table}_append_only_{event}")
 
 
 class Migration(migrations.Migration):

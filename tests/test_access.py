@@ -1,0 +1,124 @@
+"""zicht.access: every decision for every role, one table (spec/web.md, "Organisations, roles, scopes")."""
+
+from __future__ import annotations
+
+import pytest
+
+from zicht import access
+from zicht.access import ROLE_CAPABILITIES, Actor
+from zicht.region import load_region
+
+
+def actor(role, partner=None, gemeente=None):
+    return Actor(name=role, role=role, capabilities=ROLE_CAPABILITIES[role], partner=partner, gemeente=gemeente)
+
+
+ANON = Actor.anonymous()
+ESSM = actor("partner", partner="ESSM")
+AVIM = actor("partner", partner="AVIM")
+SCHIEDAM = actor("gemeente", gemeente="Schiedam")
+ANALYST = actor("analyst")
+OPERATOR = Actor.command_line("op")
+
+
+@pytest.fixture(scope="module")
+def region():
+    return load_region()
+
+
+@pytest.mark.parametrize(
+    "who, partner, dataset, allowed",
+    [
+        (ESSM, "ESSM", "meldingen", True),
+        (ESSM, "ESSM", "trajecten", True),
+        (ESSM, "ESSM", "politiecontacten", False),  # not a dataset the region allows ESSM
+        (ESSM, "AVIM", "politiecontacten", False),  # another partner's
+        (AVIM, "AVIM", "politiecontacten", True),
+        (AVIM, "ESSM", "meldingen", False),
+        (SCHIEDAM, "ESSM", "meldingen", False),
+        (ANON, "ESSM", "meldingen", False),
+        (ANALYST, "ESSM", "meldingen", True),  # on behalf of any partner
+        (ANALYST, "ESSM", "controles", False),  # but only what the region allows that partner
+        (ANALYST, "NOPE", "meldingen", False),
+        (OPERATOR, "RCTM", "controles", True),
+    ],
+)
+def test_can_deliver(region, who, partner, dataset, allowed):
+    assert access.can_deliver(who, partner, dataset, region) is allowed
+
+
+def test_deliverable_lists_only_the_own_partners_datasets(region):
+    assert access.deliverable(ESSM, region) == [("ESSM", "meldingen"), ("ESSM", "trajecten")]
+    assert access.deliverable(SCHIEDAM, region) == []
+    assert len(access.deliverable(ANALYST, region)) == sum(len(p.datasets) for p in region.partners)
+
+
+def test_delivery_scope_is_the_own_partner_or_everything():
+    assert access.delivery_scope(ESSM) == "ESSM"
+    assert access.delivery_scope(ANALYST) is None
+    for outsider in (ANON, SCHIEDAM):
+        with pytest.raises(access.NotAllowed):
+            access.delivery_scope(outsider)
+
+
+@pytest.mark.parametrize(
+    "who, partner, allowed",
+    [
+        (ESSM, "ESSM", True),
+        (ESSM, "AVIM", False),
+        (AVIM, "ESSM", False),
+        (ANALYST, "AVIM", True),
+        (SCHIEDAM, "ESSM", False),
+        (ANON, "ESSM", False),
+    ],
+)
+def test_a_partner_sees_only_its_own_deliveries(who, partner, allowed):
+    assert access.can_view_delivery(who, partner) is allowed
+
+
+def test_figures_unsuppressed_for_the_analyst_and_a_municipality_for_its_own():
+    assert access.sees_unsuppressed(ANALYST) and access.sees_unsuppressed(ANALYST, "Schiedam")
+    assert access.sees_unsuppressed(SCHIEDAM, "Schiedam") and not access.sees_unsuppressed(SCHIEDAM, "Vlaardingen")
+    assert (
+        not access.sees_unsuppressed(SCHIEDAM)
+        and not access.sees_unsuppressed(ESSM)
+        and not access.sees_unsuppressed(ANON)
+    )
+    assert access.scope_municipality(SCHIEDAM) == "Schiedam" and access.scope_municipality(ESSM) is None
+    assert access.can_view_current_figures(ANALYST) and not access.can_view_current_figures(SCHIEDAM)
+
+
+@pytest.mark.parametrize(
+    "check", ["can_use_desk", "can_edit_texts", "can_publish", "can_manage_accounts", "can_view_audit"]
+)
+def test_the_desk_is_the_analysts_alone(check):
+    decide = getattr(access, check)
+    assert decide(ANALYST) and decide(OPERATOR)
+    assert not any(decide(a) for a in (ESSM, SCHIEDAM, ANON))
+
+
+def test_the_portal_is_for_partners_and_the_analyst():
+    assert access.can_use_portal(ESSM) and access.can_use_portal(ANALYST)
+    assert not access.can_use_portal(SCHIEDAM) and not access.can_use_portal(ANON)
+    # a partner account without a partner (misconfigured) sees nothing
+    assert not access.can_use_portal(actor("partner"))
+
+
+def test_second_factor_for_roles_that_see_records():
+    assert access.needs_second_factor("analyst") and access.needs_second_factor("partner")
+    assert not access.needs_second_factor("gemeente") and not access.needs_second_factor(None)
+
+
+def test_capabilities_are_those_of_the_spec():
+    assert (
+        access.RESERVE_MATERIALS in ROLE_CAPABILITIES["partner"]
+        and access.RESERVE_MATERIALS in ROLE_CAPABILITIES["gemeente"]
+    )
+    assert (
+        access.CONFIRM_LOANS in ROLE_CAPABILITIES["analyst"]
+        and access.CONFIRM_LOANS not in ROLE_CAPABILITIES["gemeente"]
+    )
+    assert (
+        access.EDIT_INITIATIVES in ROLE_CAPABILITIES["gemeente"] and access.EDIT_ACTIONS in ROLE_CAPABILITIES["analyst"]
+    )
+    assert not ROLE_CAPABILITIES["partner"] & {access.VIEW_ALL_DELIVERIES, access.VIEW_UNSUPPRESSED, access.PUBLISH}
