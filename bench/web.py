@@ -150,6 +150,7 @@ def main() -> int:
     parser.add_argument("--seconds", type=int, default=30)
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--workers", type=int, default=None, help="gunicorn workers (default: zicht serve's)")
+    parser.add_argument("--threads", type=int, default=None, help="threads per worker (default: zicht serve's)")
     options = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("needs wrk: apt-get install wrk")
@@ -168,6 +169,8 @@ def main() -> int:
     serve = [sys.executable, "-m", "zicht", "serve", "--port", str(port)]
     if options.workers:
         serve += ["--workers", str(options.workers)]
+    if options.threads:
+        serve += ["--threads", str(options.threads)]
     server = subprocess.Popen(serve, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:

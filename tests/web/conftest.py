@@ -67,7 +67,7 @@ def as_user(db):
 
     def login(user) -> Client:
         client = Client()
-        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        client.force_login(user, backend="zicht.web.accounts.backends.AccountBackend")
         device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
         if device is not None:
             session = client.session

@@ -457,7 +457,7 @@ def test_cli_template_writes_the_table_schema_that_frictionless_checks_a_demo_fi
 
 def test_a_finding_is_split_into_what_was_found_and_what_is_allowed():
     from zicht.schema import findings as f
-    from zicht.services.deliveries import finding_line
+    from zicht.schema.findings import finding_line
 
     line = finding_line(f.make("unknown-code", 7, "soort", value=f.show("meldng; x"), allowed="melding, preventief"))
     assert (line.row, line.column, line.code) == (7, "soort", "unknown-code")

@@ -407,7 +407,7 @@ def test_account_changes_need_the_csrf_token(accounts, as_user):
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     client = Client(enforce_csrf_checks=True)
-    client.force_login(accounts["analyst"], backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(accounts["analyst"], backend="zicht.web.accounts.backends.AccountBackend")
     session = client.session
     session[DEVICE_ID_SESSION_KEY] = TOTPDevice.objects.get(user=accounts["analyst"]).persistent_id
     session.save()

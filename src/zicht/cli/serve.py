@@ -13,7 +13,7 @@ from zicht.cli.common import fail, handles_expected_errors
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
 @click.option("--workers", type=click.IntRange(1, 64), default=None, help="Worker processes (default: 2 per core).")
-@click.option("--threads", type=click.IntRange(1, 64), default=4, show_default=True, help="Threads per worker.")
+@click.option("--threads", type=click.IntRange(1, 64), default=2, show_default=True, help="Threads per worker.")
 @click.option(
     "--timeout", type=click.IntRange(10, 3600), default=180, show_default=True, help="Seconds a request may take."
 )

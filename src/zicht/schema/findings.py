@@ -308,10 +308,59 @@ def make(code: str, row: int | None = None, column: str | None = None, **params)
     en = {k: v.en if isinstance(v, Both) else v for k, v in params.items()}
     nl.setdefault("column", column)
     en.setdefault("column", column)
-    if row is None:
-        where_nl, where_en = "Bestand", "File"
-    elif column is None:
-        where_nl, where_en = f"Rij {row}", f"Row {row}"
-    else:
-        where_nl, where_en = f"Rij {row}, kolom {column}", f"Row {row}, column {column}"
+    where_nl, where_en = _where(row, column)
     return Finding(row, column, code, f"{where_nl}: {spec.nl.format(**nl)}", f"{where_en}: {spec.en.format(**en)}")
+
+
+def _where(row: int | None, column: str | None) -> tuple[str, str]:
+    """The location every message starts with (Dutch, English)."""
+    if row is None:
+        return "Bestand", "File"
+    if column is None:
+        return f"Rij {row}", f"Row {row}"
+    return f"Rij {row}, kolom {column}", f"Row {row}, column {column}"
+
+
+@dataclass(frozen=True)
+class FindingLine:
+    """A finding as a data officer fixes it: where (the Excel row, the column), what was found and what is
+    allowed, in Dutch and in English (each a pair: found, allowed; allowed may be empty)."""
+
+    row: int | None
+    column: str | None
+    code: str
+    nl: tuple[str, str]
+    en: tuple[str, str]
+
+    def text(self, lang: str) -> tuple[str, str]:
+        return self.en if lang == "en" else self.nl
+
+
+def finding_line(finding: Finding) -> FindingLine:
+    """Split a finding's message into what was found and what is allowed, after the code's template: the
+    part after its first "; " says what is allowed or what to do."""
+    spec = CODES.get(finding.code)
+    where_nl, where_en = _where(finding.row, finding.column)
+    return FindingLine(
+        finding.row,
+        finding.column,
+        finding.code,
+        _split(finding.message_nl, where_nl, spec.nl if spec else ""),
+        _split(finding.message_en, where_en, spec.en if spec else ""),
+    )
+
+
+def _split(message: str, where: str, template: str) -> tuple[str, str]:
+    text = message[len(where) + 2 :] if message.startswith(where + ": ") else message
+    separators = template.count("; ")
+    # From the right: a quoted cell value in the first part may hold "; " itself.
+    parts = text.rsplit("; ", separators) if separators else [text]
+    found, allowed = parts[0], "; ".join(parts[1:])
+    for label in ("toegestaan: ", "allowed: "):  # the table's column says so; the codes keep their case
+        if allowed.lower().startswith(label):
+            return _capital(found), allowed[len(label) :]
+    return _capital(found), _capital(allowed)
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]

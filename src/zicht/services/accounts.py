@@ -68,12 +68,31 @@ def _info(user: User) -> AccountInfo:
     )
 
 
+_ROLE_CAPABILITIES: dict[str, tuple[float, frozenset[str]]] = {}
+
+
+def role_capabilities(role: str) -> frozenset[str]:
+    """A role's capabilities: the permissions of its Django group (kept in step with `zicht.access` after
+    every migration). Read at most once a minute per process: every request of an account needs them."""
+    import time
+
+    from django.contrib.auth.models import Permission
+
+    now = time.monotonic()
+    cached = _ROLE_CAPABILITIES.get(role)
+    if cached is None or now - cached[0] > 60:
+        codenames = Permission.objects.filter(group__name=role, content_type__app_label="storage")
+        cached = (now, frozenset(codenames.values_list("codename", flat=True)))
+        _ROLE_CAPABILITIES[role] = cached
+    return cached[1]
+
+
 def actor_for_user(user: User, via: str = "web") -> Actor:
     """The actor a logged-in account stands for: its role's capabilities and its organisation."""
     account = getattr(user, "account", None)
     if account is None or not user.is_active:
         return Actor.anonymous(via)
-    capabilities = frozenset(p.split(".", 1)[1] for p in user.get_all_permissions() if p.startswith("storage."))
+    capabilities = role_capabilities(account.role)
     return Actor(
         name=user.username,
         role=account.role,

@@ -19,7 +19,7 @@ from zicht import access
 from zicht.access import Actor
 from zicht.region import load_region
 from zicht.schema.datasets import DATASETS
-from zicht.schema.findings import CODES, Finding
+from zicht.schema.findings import Finding, FindingLine, finding_line
 from zicht.services.audit import audit
 from zicht.services.errors import NotFound, Refused
 from zicht.storage import api
@@ -210,60 +210,6 @@ def findings_csv(actor: Actor, file_hash: str) -> tuple[str, bytes]:
         for line in check.lines
     )
     return f"bevindingen-{check.partner}-{check.dataset}-{check.year}.csv", csv_bytes(header, rows)
-
-
-@dataclass(frozen=True)
-class FindingLine:
-    """A finding as a data officer fixes it: where (the Excel row, the column), what was found and what is
-    allowed, in Dutch and in English (each a pair: found, allowed; allowed may be empty)."""
-
-    row: int | None
-    column: str | None
-    code: str
-    nl: tuple[str, str]
-    en: tuple[str, str]
-
-    def text(self, lang: str) -> tuple[str, str]:
-        return self.en if lang == "en" else self.nl
-
-
-def finding_line(finding: Finding) -> FindingLine:
-    """Split a finding's message into what was found and what is allowed, after the code's template: the
-    part after its first "; " says what is allowed or what to do."""
-    spec = CODES.get(finding.code)
-    where_nl, where_en = _where(finding)
-    return FindingLine(
-        finding.row,
-        finding.column,
-        finding.code,
-        _split(finding.message_nl, where_nl, spec.nl if spec else ""),
-        _split(finding.message_en, where_en, spec.en if spec else ""),
-    )
-
-
-def _where(finding: Finding) -> tuple[str, str]:
-    # The location in front of every message (zicht.schema.findings.make): the table shows it in columns.
-    if finding.row is None:
-        return "Bestand", "File"
-    if finding.column is None:
-        return f"Rij {finding.row}", f"Row {finding.row}"
-    return f"Rij {finding.row}, kolom {finding.column}", f"Row {finding.row}, column {finding.column}"
-
-
-def _split(message: str, where: str, template: str) -> tuple[str, str]:
-    text = message[len(where) + 2 :] if message.startswith(where + ": ") else message
-    separators = template.count("; ")
-    # From the right: a quoted cell value in the first part may hold "; " itself.
-    parts = text.rsplit("; ", separators) if separators else [text]
-    found, allowed = parts[0], "; ".join(parts[1:])
-    for label in ("toegestaan: ", "allowed: "):  # the table's column says so; the codes keep their case
-        if allowed.lower().startswith(label):
-            return _capital(found), allowed[len(label) :]
-    return _capital(found), _capital(allowed)
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 # -- versions ------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -200,12 +201,40 @@ def latest_edition() -> EditionInfo | None:
 def published_indicators(year: int, number: int | None = None) -> dict:
     """The frozen public indicators of an edition's year (the JSON of spec/indicators.md, suppressed
     cells as `"value": null, "suppressed": true`). Anyone may read them."""
-    return _edition(year, number).public_indicators[str(year)]
+    return published_year(year, number)[1]
+
+
+def published_year(year: int, number: int | None = None) -> tuple[EditionInfo, dict]:
+    """An edition (without its files) and its year's frozen public indicators, in one light query.
+
+    The public API asks this on every request: the figures come from a per-process cache, which can
+    never go stale because an edition is never changed. (A copy is returned: callers may add keys.)
+    """
+    found = _lean(year, number)
+    return EditionInfo.of(found, with_files=False), dict(_frozen_public(found.id, found.published_at)[str(year)])
 
 
 def edition_public_indicators(year: int, number: int | None = None) -> dict[int, dict]:
     """The frozen public indicators of every year an edition shows (its year and the earlier ones)."""
-    return {int(y): r for y, r in _edition(year, number).public_indicators.items()}
+    found = _lean(year, number)
+    return {int(y): r for y, r in _frozen_public(found.id, found.published_at).items()}
+
+
+def _lean(year: int, number: int | None) -> Edition:
+    """An edition's row without its frozen documents (the latest of the year when `number` is None)."""
+    query = Edition.objects.filter(year=year)
+    if number is not None:
+        query = query.filter(number=number)
+    found = query.order_by("-number").only("id", "year", "number", "published_at", "published_by", "note").first()
+    if found is None:
+        raise NotFound()
+    return found
+
+
+@lru_cache(maxsize=16)
+def _frozen_public(edition_id: int, published_at) -> dict:
+    """Keyed by id and moment: a test database that rolls back can give a later edition the same id."""
+    return Edition.objects.filter(pk=edition_id).values_list("public_indicators", flat=True).get()
 
 
 def edition_file(year: int, number: int | None, kind: str, lang: str) -> tuple[str, str, bytes]:

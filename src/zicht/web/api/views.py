@@ -51,8 +51,7 @@ class IndicatorsView(ApiView):
             actor = _signed_in(request)
             return Response({**monitor.compute_year(actor, year), "public": False, "edition": None})
         try:
-            indicators = publication.published_indicators(year, number)
-            edition = publication.edition(year, number)
+            edition, indicators = publication.published_year(year, number)
         except NotFound:
             which = f"{year}-{number}" if number else str(year)
             return problem(
