@@ -67,6 +67,9 @@ class Region:
     publish_estimate: bool = False
     # The web application's look: "rotterdam" (the Rotterdam design tokens) or "" (zicht's own).
     theme: str = ""
+    # The whole parsed file: a feature with settings of its own (the meldroutekaart, the loans, the
+    # retention) reads its section through `section(name)`, parsing and checking it in its own module.
+    raw: dict = field(default_factory=dict, repr=False, compare=False)
     _places: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -81,6 +84,11 @@ class Region:
         """The configured partner named `text` (case-insensitive), or None."""
         wanted = normalize_code(text)
         return next((p for p in self.partners if normalize_code(p.code) == wanted), None)
+
+    def section(self, name: str) -> dict:
+        """A top-level table of the region file (empty when the region has none)."""
+        value = self.raw.get(name, {})
+        return value if isinstance(value, dict) else {}
 
     def partners_for(self, dataset: str) -> tuple[str, ...]:
         """The codes of the partners allowed to deliver `dataset`, in configuration order."""
@@ -111,6 +119,7 @@ def _build(data: dict, source: str) -> Region:
             routes=tuple(Route(r["name"], r["contact"], r.get("when", "")) for r in data.get("report_routes", ())),
             publish_estimate=bool(data.get("estimation", {}).get("publish", False)),
             theme=str(data.get("web", {}).get("theme", "")),
+            raw=data,
         )
     except KeyError as missing:
         raise RegionError(f"{source}: missing setting {missing}") from None

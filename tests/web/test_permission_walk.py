@@ -10,6 +10,9 @@ none, so it is anonymous there).
 
 from __future__ import annotations
 
+import runpy
+from pathlib import Path
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
@@ -86,6 +89,16 @@ REFUSED_POST = {
 }
 
 QUERY = {"api:indicators": "?year=2024", "beheer:text": "?taal=nl"}
+
+# Each area added later brings its rows in a file of its own, `tests/web/walk_<area>.py`, with any of:
+# EXPECTED_GET, REFUSED_POST, QUERY (dicts as above) and `prepare(world) -> dict`, which makes the
+# area's things (world: actors, accounts, tmp_path, markers; add markers the others must not see) and
+# returns the URL parameters for its routes.
+AREAS = [runpy.run_path(str(p)) for p in sorted(Path(__file__).parent.glob("walk_*.py"))]
+for _area in AREAS:
+    EXPECTED_GET.update(_area.get("EXPECTED_GET", {}))
+    REFUSED_POST.update(_area.get("REFUSED_POST", {}))
+    QUERY.update(_area.get("QUERY", {}))
 
 
 def walk(patterns, prefix="", namespace=""):
@@ -167,6 +180,10 @@ def world(accounts, as_user, make_edition, tmp_path):
         "edition": "openbaar",
         "username": "essm",
     }
+    shared = {"actors": actors, "accounts": accounts, "tmp_path": tmp_path, "markers": markers}
+    for area in AREAS:
+        if "prepare" in area:
+            kwargs.update(area["prepare"](shared))
     return {"clients": clients, "tokens": tokens, "markers": markers, "kwargs": kwargs}
 
 

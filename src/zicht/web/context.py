@@ -9,6 +9,15 @@ from zicht import __version__, access
 from zicht.region import load_region
 
 
+def _reverse(name: str) -> str | None:
+    from django.urls import NoReverseMatch
+
+    try:
+        return reverse(name)
+    except NoReverseMatch:
+        return None
+
+
 def site(request) -> dict:
     from zicht.web.actors import actor_of, pending_second_factor
 
@@ -16,6 +25,14 @@ def site(request) -> dict:
     actor = actor_of(request)
     items = [(_("Figures"), reverse("public:home"), lambda path: path == "/")]
     items.append((_("Monitor"), reverse("public:editions"), lambda path: path.startswith("/monitor/")))
+    for label, name, prefix in (
+        (_("Where to report"), "meldroutekaart:home", "/meldroutekaart/"),
+        (_("Action plan"), "actieplan:home", "/actieplan/"),
+        (_("Materials on loan"), "uitleen:home", "/uitleen/"),
+    ):
+        url = _reverse(name)
+        if url:  # an area shows in the menu once it has its start page
+            items.append((label, url, lambda path, prefix=prefix: path.startswith(prefix)))
     if access.can_use_portal(actor):
         items.append((_("Deliver"), reverse("aanleveren:home"), lambda path: path.startswith("/aanleveren/")))
     if access.can_use_desk(actor):

@@ -10,6 +10,9 @@ urlpatterns = [
     path("aanleveren/", include("zicht.web.aanleveren.urls")),
     path("beheer/", include("zicht.web.beheer.urls")),
     path("api/v1/", include("zicht.web.api.urls")),
+    path("meldroutekaart/", include("zicht.web.meldroutekaart.urls")),
+    path("actieplan/", include("zicht.web.actieplan.urls")),
+    path("uitleen/", include("zicht.web.uitleen.urls")),
     path("taal/<str:code>/", views.set_language, name="language"),
     path("healthz", views.healthz, name="healthz"),
 ]

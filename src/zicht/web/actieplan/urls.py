@@ -1,0 +1,4 @@
+from django.urls import path  # noqa: F401 - the area's routes come with its views
+
+app_name = "actieplan"
+urlpatterns: list = []
