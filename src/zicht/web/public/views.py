@@ -1,12 +1,12 @@
-"""The public pages of this issue: the latest edition's key figures, the published editions and their
-files, and the privacy statement. Everything shown is frozen in a published edition and passed the
-disclosure gate when it was published."""
+"""The public pages around the monitor: the published editions and their files, and the privacy
+statement (the dashboard, the municipalities and open data are in `dashboard.py`). Everything shown is
+frozen in a published edition and passed the disclosure gate when it was published."""
 
 from __future__ import annotations
 
 from django.http import HttpResponse
 from django.shortcuts import render
-from django.utils.translation import get_language
+from django.views.decorators.http import require_safe
 
 from zicht.region import load_region
 from zicht.services import publication
@@ -14,25 +14,7 @@ from zicht.web.actors import page
 from zicht.web.documents import document_response
 
 
-def _lang() -> str:
-    return "en" if (get_language() or "nl").startswith("en") else "nl"
-
-
-@page()
-def home(request, actor):
-    from zicht.reporting.context import key_figures
-    from zicht.reporting.values import Values
-
-    latest = publication.latest_edition()
-    context = {"edition": latest}
-    if latest is not None:
-        frozen = publication.edition_public_indicators(latest.year, latest.number)
-        years = {y: Values(r) for y, r in frozen.items()}
-        context["figures"] = key_figures(years, latest.year, _lang(), load_region().disclosure_k)
-        context["published_years"] = sorted({e.year for e in publication.editions()}, reverse=True)
-    return render(request, "public/home.html", context)
-
-
+@require_safe
 @page()
 def editions(request, actor):
     by_year: dict[int, list] = {}
@@ -41,6 +23,7 @@ def editions(request, actor):
     return render(request, "public/editions.html", {"years": sorted(by_year.items(), reverse=True)})
 
 
+@require_safe
 @page()
 def monitor(request, actor, year: int):
     found = publication.editions(year)
@@ -52,6 +35,7 @@ def monitor(request, actor, year: int):
     return render(request, "public/monitor.html", context)
 
 
+@require_safe
 @page()
 def edition_file(request, actor, year: int, number: int, lang: str, kind: str):
     name, content_type, content = publication.edition_file(year, number, kind, lang)
@@ -63,6 +47,7 @@ def edition_file(request, actor, year: int, number: int, lang: str, kind: str):
     return response
 
 
+@require_safe
 @page()
 def privacy(request, actor):
     region = load_region()
