@@ -122,3 +122,84 @@ def test_capabilities_are_those_of_the_spec():
         access.EDIT_INITIATIVES in ROLE_CAPABILITIES["gemeente"] and access.EDIT_ACTIONS in ROLE_CAPABILITIES["analyst"]
     )
     assert not ROLE_CAPABILITIES["partner"] & {access.VIEW_ALL_DELIVERIES, access.VIEW_UNSUPPRESSED, access.PUBLISH}
+
+
+# -- the action plan and the loans (issue 9) -------------------------------------------------------
+
+ROTTERDAM = actor("gemeente", gemeente="Rotterdam")
+NO_PLACE = actor("gemeente")  # a municipal account without its municipality (misconfigured)
+
+
+@pytest.mark.parametrize(
+    "who, edits_actions, sees_current, edits_initiatives",
+    [
+        (ANALYST, True, True, False),
+        (OPERATOR, True, True, False),
+        (SCHIEDAM, False, False, True),
+        (NO_PLACE, False, False, False),
+        (ESSM, False, False, False),
+        (ANON, False, False, False),
+    ],
+)
+def test_the_action_plan_is_edited_by_the_analyst_and_initiatives_by_municipalities(
+    who, edits_actions, sees_current, edits_initiatives
+):
+    assert access.can_edit_actions(who) is edits_actions
+    assert access.sees_current_plan(who) is sees_current
+    assert access.can_edit_initiatives(who) is edits_initiatives
+
+
+@pytest.mark.parametrize(
+    "who, gemeente, allowed",
+    [
+        (SCHIEDAM, "Schiedam", True),
+        (SCHIEDAM, "Vlaardingen", False),  # another municipality's: never
+        (SCHIEDAM, "regio", False),  # the region's own initiatives are the analyst's delivery
+        (SCHIEDAM, None, False),
+        (ROTTERDAM, "Schiedam", False),
+        (NO_PLACE, "Schiedam", False),
+        (ANALYST, "Schiedam", False),  # the analyst edits actions, not a municipality's initiatives
+        (ESSM, "Schiedam", False),
+        (ANON, "Schiedam", False),
+    ],
+)
+def test_a_municipal_officer_edits_only_the_own_municipalitys_initiatives(who, gemeente, allowed):
+    assert access.can_edit_initiative(who, gemeente) is allowed
+
+
+@pytest.mark.parametrize(
+    "who, reserves, confirms, sees_calendar",
+    [
+        (SCHIEDAM, True, False, True),
+        (ESSM, True, False, True),
+        (ANALYST, False, True, True),
+        (OPERATOR, False, True, True),  # every capability, but no organisation to reserve for
+        (NO_PLACE, False, False, False),
+        (actor("partner"), False, False, False),
+        (ANON, False, False, False),
+    ],
+)
+def test_partners_and_municipalities_reserve_and_the_analyst_confirms(who, reserves, confirms, sees_calendar):
+    assert access.can_reserve(who) is reserves
+    assert access.can_confirm_loans(who) is confirms
+    assert access.sees_availability(who) is sees_calendar
+
+
+@pytest.mark.parametrize(
+    "who, partner, gemeente, allowed",
+    [
+        (SCHIEDAM, None, "Schiedam", True),
+        (SCHIEDAM, None, "Rotterdam", False),
+        (ROTTERDAM, None, "Schiedam", False),
+        (SCHIEDAM, "ESSM", None, False),
+        (ESSM, "ESSM", None, True),
+        (AVIM, "ESSM", None, False),
+        (ESSM, None, "Schiedam", False),
+        (ANALYST, "ESSM", None, True),
+        (ANALYST, None, "Schiedam", True),
+        (ANON, None, "Schiedam", False),
+        (ANON, None, None, False),
+    ],
+)
+def test_a_reservation_is_seen_by_its_organisation_and_the_analyst(who, partner, gemeente, allowed):
+    assert access.can_view_reservation(who, partner, gemeente) is allowed

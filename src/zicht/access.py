@@ -228,3 +228,60 @@ def can_manage_tokens(actor: Actor) -> bool:
 
 def needs_second_factor(role: str | None) -> bool:
     return role in SECOND_FACTOR_ROLES
+
+
+# -- the action plan -----------------------------------------------------------------------------
+
+
+def can_edit_actions(actor: Actor) -> bool:
+    return can(actor, EDIT_ACTIONS)
+
+
+def sees_current_plan(actor: Actor) -> bool:
+    """The action plan as the deliveries are now; everyone else sees it as the latest edition froze it."""
+    return can(actor, EDIT_ACTIONS)
+
+
+def can_edit_initiatives(actor: Actor) -> bool:
+    """Whether the actor registers initiatives at all: a municipal account with its municipality."""
+    if not can(actor, EDIT_INITIATIVES):
+        return False
+    return actor.gemeente is not None
+
+
+def can_edit_initiative(actor: Actor, gemeente: str | None) -> bool:
+    """Whether the actor may change or remove an initiative of `gemeente`: only the own municipality's."""
+    if not can_edit_initiatives(actor):
+        return False
+    return gemeente is not None and gemeente == actor.gemeente
+
+
+# -- awareness materials on loan -----------------------------------------------------------------
+
+
+def can_reserve(actor: Actor) -> bool:
+    """Reserve materials for the own organisation: a partner's or a municipality's account."""
+    if not can(actor, RESERVE_MATERIALS):
+        return False
+    return actor.partner is not None or actor.gemeente is not None
+
+
+def can_confirm_loans(actor: Actor) -> bool:
+    """Confirm or refuse reservations, record handover and return, note the reach, edit the catalogue."""
+    return can(actor, CONFIRM_LOANS)
+
+
+def sees_availability(actor: Actor) -> bool:
+    """The calendar of the materials: the accounts that reserve or confirm (the public sees the catalogue)."""
+    return can_reserve(actor) or can_confirm_loans(actor)
+
+
+def can_view_reservation(actor: Actor, partner: str | None, gemeente: str | None) -> bool:
+    """A reservation made for a partner or a municipality: the analyst's, and that organisation's."""
+    if can_confirm_loans(actor):
+        return True
+    if not can_reserve(actor):
+        return False
+    if partner:
+        return actor.partner == partner
+    return bool(gemeente) and actor.partner is None and actor.gemeente == gemeente

@@ -28,15 +28,15 @@ def gather(
 
     region = load_region()
     conn, vendor = api.raw_connection(), api.vendor()
+    # The year's estimate first: when it is not stored yet, its bootstrap runs beside the rest.
+    estimate = _estimate(conn, vendor, region, year) if with_estimate else None
     years = sorted({d.year for d in api.list_deliveries() if d.year <= year} | {year})
     indicators = {y: compute(conn, vendor, region, y) for y in years}
     deliveries = [d.as_dict() for y in years for d in api.current_deliveries(y)]
     actions, initiatives = api.plan_items(year)
-    estimate = None
-    if with_estimate:
-        from zicht.estimation import estimate_year
-
-        estimate = estimate_year(conn, vendor, region, year, store=api.EstimateStore())
+    if callable(estimate):
+        _warm_up()
+        estimate = estimate()
     return ReportData(
         region=region,
         year=year,
@@ -51,6 +51,79 @@ def gather(
         edition=edition,
         edition_note=edition_note,
     )
+
+
+def _estimate(conn, vendor: str, region, year: int):
+    """The stored estimate, or a function that returns it once it is computed.
+
+    A first monitor for a set of deliveries pays for the estimate's bootstrap (about two seconds for the
+    demo); it runs in a forked process while this one counts the indicators and loads the renderer, so
+    the first run costs little more than a later one (issue 10). Only a single-threaded process forks (the
+    command line): a web worker's other threads could hold locks the child would inherit."""
+    import threading
+
+    from zicht.estimation.linkage import estimate_job, save_estimate
+    from zicht.storage import api
+
+    store = api.EstimateStore()
+    job = estimate_job(conn, vendor, region, year, store=store)
+    if isinstance(job, dict):
+        return job
+    if threading.active_count() > 1:
+        result = job.run()
+        save_estimate(job, result, store)
+        return result
+    receive = _in_background(job.run)
+
+    def result() -> dict:
+        found = receive()
+        save_estimate(job, found, store)
+        return found
+
+    return result
+
+
+def _in_background(work):
+    """Run `work()` in a forked process; returns a function that waits for its result (or, when the child
+    failed in any way, computes it here, so that a real error surfaces with its own traceback)."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    receiving, sending = context.Pipe(duplex=False)
+    child = context.Process(target=_send, args=(work, sending))
+    child.start()
+    sending.close()
+
+    def receive():
+        try:
+            ok, value = receiving.recv()
+        except (EOFError, OSError):
+            ok, value = False, None
+        finally:
+            receiving.close()
+            child.join()
+        return value if ok else work()
+
+    return receive
+
+
+def _send(work, sending) -> None:
+    try:
+        sending.send((True, work()))
+    except BaseException:  # noqa: BLE001 - the parent computes it again and shows the real error
+        sending.send((False, None))
+    finally:
+        sending.close()
+
+
+def _warm_up() -> None:
+    """Load the renderer and start the chart engine while the estimate is computed elsewhere."""
+    import vl_convert
+
+    import zicht.reporting.pdf  # noqa: F401 - WeasyPrint, loaded now rather than after the estimate
+    import zicht.reporting.render  # noqa: F401
+
+    vl_convert.vegalite_to_svg({"mark": "point", "data": {"values": [{}]}})
 
 
 def report_home() -> Path:

@@ -124,7 +124,7 @@ def message(surname: Any, given: Any, birthdate: Any) -> bytes | None:
     parts = (normalize_surname(surname), normalize_given(given), normalize_birthdate(birthdate))
     if None in parts:
         return None
-    return "|".join((PREFIX, *parts)).encode("utf-8")
+    return "|".join((PREFIX, *parts)).encode("utf-8")  # type: ignore[arg-type]  # no None left in parts
 
 
 def missing_fields(surname: Any, given: Any, birthdate: Any) -> list[str]:

@@ -65,6 +65,9 @@ class Region:
     routes: tuple[Route, ...] = ()
     # Whether the public monitor may show the estimate of the hidden number (analysts always see it).
     publish_estimate: bool = False
+    # How many years record-level deliveries are kept ([retention] years): a delivery about a year more
+    # than this many years before the current one is removed by `zicht purge`. None: kept for ever.
+    retention_years: int | None = None
     # The web application's look: "rotterdam" (the Rotterdam design tokens) or "" (zicht's own).
     theme: str = ""
     # The whole parsed file: a feature with settings of its own (the meldroutekaart, the loans, the
@@ -95,34 +98,74 @@ class Region:
         return tuple(p.code for p in self.partners if dataset in p.datasets)
 
 
+def _whole(table: dict, key: str, where: str, default, minimum: int = 1):
+    """`table[key]` as a whole number of at least `minimum` (a RegionError that names it otherwise)."""
+    value = table.get(key, default)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise RegionError(f"{where}.{key} must be a whole number of at least {minimum}, not {value!r}")
+    return value
+
+
+def _table(data: dict, key: str) -> dict:
+    value = data.get(key, {})
+    if not isinstance(value, dict):
+        raise RegionError(f"[{key}] must be a table")
+    return value
+
+
 def _build(data: dict, source: str) -> Region:
     try:
-        municipalities = tuple(
-            Municipality(m["name"], tuple(m.get("aliases", ())), m.get("cbs"), m.get("population"))
-            for m in data["municipalities"]
-        )
-        partners = tuple(Partner(p["code"], p.get("name", p["code"]), tuple(p["datasets"])) for p in data["partners"])
-        disclosure = data.get("disclosure", {})
-        region = Region(
-            slug=data["slug"],
-            name=data["name"],
-            organisation=data.get("organisation", data["name"]),
-            central=data["central"],
-            municipalities=municipalities,
-            partners=partners,
-            wording={k: float(v) for k, v in data.get("wording", {}).items()},
-            disclosure_k=int(disclosure.get("k", 5)),
-            sensitive_gemeente_datasets=tuple(disclosure.get("sensitive_gemeente_datasets", ())),
-            estimation_lists=tuple(
-                EstimationList(e["name"], tuple(e["datasets"])) for e in data.get("estimation", {}).get("lists", ())
-            ),
-            routes=tuple(Route(r["name"], r["contact"], r.get("when", "")) for r in data.get("report_routes", ())),
-            publish_estimate=bool(data.get("estimation", {}).get("publish", False)),
-            theme=str(data.get("web", {}).get("theme", "")),
-            raw=data,
-        )
+        return _checked(_region(data), source)
+    except RegionError as error:
+        if str(error).startswith(source):
+            raise
+        raise RegionError(f"{source}: {error}") from None
     except KeyError as missing:
         raise RegionError(f"{source}: missing setting {missing}") from None
+    except (TypeError, ValueError, AttributeError) as error:  # a list where a table belongs, text for a number
+        raise RegionError(f"{source}: a setting has the wrong kind of value ({error})") from None
+
+
+def _region(data: dict) -> Region:
+    disclosure, estimation, retention = (
+        _table(data, "disclosure"),
+        _table(data, "estimation"),
+        _table(data, "retention"),
+    )
+    wording = _table(data, "wording")
+    for key, value in wording.items():
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise RegionError(f"wording.{key} must be a number, not {value!r}")
+    return Region(
+        slug=str(data["slug"]),
+        name=str(data["name"]),
+        organisation=str(data.get("organisation", data["name"])),
+        central=str(data["central"]),
+        municipalities=tuple(
+            Municipality(str(m["name"]), tuple(m.get("aliases", ())), m.get("cbs"), m.get("population"))
+            for m in data["municipalities"]
+        ),
+        partners=tuple(
+            Partner(str(p["code"]), str(p.get("name", p["code"])), tuple(p["datasets"])) for p in data["partners"]
+        ),
+        wording={k: float(v) for k, v in wording.items()},
+        disclosure_k=_whole(disclosure, "k", "disclosure", 5),
+        sensitive_gemeente_datasets=tuple(disclosure.get("sensitive_gemeente_datasets", ())),
+        estimation_lists=tuple(
+            EstimationList(str(e["name"]), tuple(e["datasets"])) for e in estimation.get("lists", ())
+        ),
+        routes=tuple(Route(r["name"], r["contact"], r.get("when", "")) for r in data.get("report_routes", ())),
+        publish_estimate=bool(estimation.get("publish", False)),
+        theme=str(_table(data, "web").get("theme", "")),
+        retention_years=_whole(retention, "years", "retention", None),
+        raw=data,
+    )
+
+
+def _checked(region: Region, source: str) -> Region:
+    municipalities, partners = region.municipalities, region.partners
     names = region.municipality_names
     if region.central not in names:
         raise RegionError(f"{source}: the central municipality {region.central!r} is not among the municipalities")
@@ -149,5 +192,13 @@ def load_region(name_or_path: str | None = None) -> Region:
     if not path.is_file():
         shipped = ", ".join(sorted(p.stem for p in SHIPPED.glob("*.toml")))
         raise RegionError(f"region {name!r} not found: give a shipped region ({shipped}) or a path to a .toml file")
-    with path.open("rb") as f:
-        return _build(tomllib.load(f), str(path))
+    try:
+        with path.open("rb") as f:
+            data = tomllib.load(f)
+    except tomllib.TOMLDecodeError as error:  # says line and column, never more of the file
+        raise RegionError(f"{path}: not a valid TOML file ({error})") from None
+    except UnicodeDecodeError:
+        raise RegionError(f"{path}: not UTF-8 text") from None
+    except OSError as error:
+        raise RegionError(f"{path}: cannot be read ({error.strerror})") from None
+    return _build(data, str(path))

@@ -1,4 +1,4 @@
-"""Fixtures for the report: the demo's data (zicht.reporting.sample, fixtures in data/) and helpers to read the output."""
+"""Fixtures for the report: the demo's data (tests/report_sample.py, fixtures in data/) and helpers to read the output."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from zicht.reporting.sample import sample_report_data
+from report_sample import sample_report_data
 
-DATA = Path(__file__).parent / "data"  # written by `python -m zicht.reporting.sample --write`
+DATA = Path(__file__).parent / "data"  # written by `python tests/report_sample.py --write`
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from zicht.reporting.sample import SEED_PHRASES, plain_text
+from report_sample import SEED_PHRASES, plain_text
 
 
 @pytest.mark.slow

@@ -12,11 +12,11 @@ import altair
 import jsonschema
 import pytest
 
+from report_sample import plain_text
 from zicht.estimation import estimate, make_table
 from zicht.estimation.linkage import overlap_summary
 from zicht.reporting.context import build_context
 from zicht.reporting.render import build_report
-from zicht.reporting.sample import plain_text
 
 LISTS = ["ESSM", "AVIM", "ZORGCOORDINATIE", "NLA"]
 # The demo's 2024 capture histories (ESSM, AVIM, ZORGCOORDINATIE, NLA): every pair has at least 7 people.

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
+from report_sample import SEED_PHRASES, SEED_TABLE_ROWS, plain_text
 from zicht.reporting.render import build_report
-from zicht.reporting.sample import SEED_PHRASES, SEED_TABLE_ROWS, plain_text
 
 
 def _drop(results, indicator, year=2024):

@@ -8,8 +8,8 @@ import subprocess
 
 import pytest
 
+from report_sample import SEED_PHRASES
 from zicht.reporting.pdf import write_pdf
-from zicht.reporting.sample import SEED_PHRASES
 
 pytestmark = pytest.mark.slow
 

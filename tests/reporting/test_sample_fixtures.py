@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from zicht.reporting.sample import demo_fixtures, dump_fixture, read_fixtures
+from report_sample import demo_fixtures, dump_fixture, read_fixtures
 
 
 @pytest.mark.slow
@@ -21,7 +21,7 @@ def test_committed_fixtures_equal_a_fresh_run_of_the_demo(zicht, sample_dir):
     committed = read_fixtures(sample_dir)
     assert sorted(committed) == sorted(fresh)
     for name, data in fresh.items():
-        assert committed[name] == data, f"{name} drifted: python -m zicht.reporting.sample --write {sample_dir}"
+        assert committed[name] == data, f"{name} drifted: python tests/report_sample.py --write {sample_dir}"
 
 
 def test_committed_fixtures_are_in_the_writers_format(sample_dir):

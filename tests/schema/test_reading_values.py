@@ -8,7 +8,7 @@ import pytest
 
 from zicht.schema import identifiers
 from zicht.schema.reading import ReadError, read_table, sniff_delimiter
-from zicht.schema.values import clean, parse_date, parse_person_key, parse_whole_number, split_multi
+from zicht.schema.values import clean, parse_date, parse_whole_number, split_multi
 
 
 def test_read_csv_keeps_excel_row_numbers_and_pads_short_rows(files):
@@ -68,10 +68,9 @@ def test_parse_date(text, expected):
     assert parse_date(text) == expected
 
 
-def test_whole_numbers_multi_and_person_keys():
+def test_whole_numbers_and_multi():  # person keys: tests/schema/test_validation.py (the validator's own rule)
     assert parse_whole_number(" 007 ") == 7 and parse_whole_number("1.0") is None and parse_whole_number("-1") is None
     assert split_multi(" drugs || online | drugs |") == ["drugs", "online"]
-    assert parse_person_key("AB" * 32) == "ab" * 32 and parse_person_key("g" * 64) is None
 
 
 def test_eleven_test():

@@ -39,6 +39,7 @@ COMMANDS = {
     "editions": ("zicht.cli.publish:editions", "List the published editions."),
     "user": ("zicht.cli.users:user", "Accounts of the web application: add, list, disable, enable, reset."),
     "serve": ("zicht.cli.serve:serve", "Run the web application (gunicorn)."),
+    "region": ("zicht.cli.region:region", "Start and check a region's configuration file."),
     # Listed once their module exists (LazyGroup hides a command whose module is missing).
     "meldroutekaart": ("zicht.cli.meldroutekaart:meldroutekaart", "The meldroutekaart: where to report a signal."),
     "backup": ("zicht.cli.backup:backup", "Everything in one file."),

@@ -12,9 +12,12 @@ from zicht.cli.common import handles_expected_errors
 
 
 def _fmt(x: float | None) -> str:
-    from zicht.reporting.sentences import fmt
-
-    return fmt(x, "nl")
+    """A number as the monitor prints it in Dutch (`1.334`, `1.183,7`): `zicht.reporting.sentences.fmt`'s
+    rule, here so that a quick estimate does not load the report (and pandas) to print one number."""
+    if x is None:
+        return "–"
+    text = f"{x:,.1f}" if isinstance(x, float) and not x.is_integer() else f"{int(x):,}"
+    return text.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
 def _human(result: dict) -> str:

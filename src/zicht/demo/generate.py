@@ -6,7 +6,8 @@ the 2023 edition publish (`spec/indicators.md`); every other value is synthetic.
 years (trajectories, RIEC cases) are generated once and each year's delivery is cut from them. Person
 keys come from a simulated hidden population of about 550 victims a year, seen by four lists (ESSM,
 AVIM, ZORGCOORDINATIE, NLA), with a mild positive dependence between ESSM and ZORGCOORDINATIE, so that
-`zicht estimate` lands near the 500-600 of the 2023 edition. The VAR's narrative files come from `plan.py`.
+`zicht estimate` lands near the 500-600 of the 2023 edition. The VAR's narrative files and loans come from
+`plan.py`.
 Controles and landelijk draw from streams of their own, so changing them leaves the people alone.
 """
 
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from zicht.demo.plan import ACTIES, INITIATIEVEN
+from zicht.demo.plan import ACTIES, INITIATIEVEN, UITLENINGEN
 from zicht.region import load_region
 from zicht.schema.datasets import DATASETS
 
@@ -353,6 +354,12 @@ def generate(seed: int = SEED) -> dict[tuple[int, str, str], list[dict]]:
         out[(year, "VAR", "acties")] = [a | {"id": f"VAR-A-{year}-{i:02d}"} for i, a in enumerate(acties, 1)]
         initiatieven = table("gemeente datum titel soort opgave partners bereik omschrijving", INITIATIEVEN[year])
         out[(year, "VAR", "initiatieven")] = numbered(initiatieven, f"VAR-I-{year}-{{:02d}}")
+        if year in UITLENINGEN:  # the returned loans of the awareness materials
+            loans = table("materiaal startdatum einddatum gemeente organisatie bereik doelgroep", UITLENINGEN[year])
+            out[(year, "VAR", "uitleningen")] = [
+                loan | {"id": f"VAR-U-{year}-{i:02d}", "status": "teruggebracht"}
+                for i, loan in enumerate(sorted(loans, key=lambda loan: loan["startdatum"]), 1)
+            ]
     return out
 
 

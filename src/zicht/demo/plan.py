@@ -1,7 +1,9 @@
-"""The VAR's narrative deliveries of the demo: the regional action plan and the local initiatives.
+"""The VAR's narrative deliveries of the demo: the regional action plan, the local initiatives and the
+loans of the awareness materials.
 
-2024 follows the seed's chapter 3 (*Regionaal actieplan* and *Lokale initiatieven*); 2022 and 2023 are
-synthetic. Dates the seed does not give are invented.
+2024 follows the seed's chapter 3 (*Regionaal actieplan*, *Lokale initiatieven*, *Experience middels
+VR-brillen*, *Koffer Verkeerd*); 2022 and 2023 are synthetic. Dates the seed does not give are invented,
+and so is every loan's reach.
 """
 
 # --- Seed ch. 3: the regional action plan (2024); 2022 and 2023 synthetic. (opgave, titel, status, eigenaar, toelichting)
@@ -76,5 +78,40 @@ INITIATIEVEN = {
         ("Rotterdam", "2024-09-19", "Inzet VR-brillen", "voorlichting", 3, "", None, ""),
         ("Goeree-Overflakkee", "2024-10-15", "Inzet VR-brillen", "voorlichting", 3, "", None, ""),
         ("Krimpen aan den IJssel", "2024-11-21", "Inzet VR-brillen", "voorlichting", 3, "", None, ""),
+    ),
+}  # fmt: skip
+# --- Seed ch. 3 "Experience middels VR-brillen" and "Koffer Verkeerd" (2024): the VR headsets were lent
+# often, to Zwijndrecht, Rotterdam, Goeree-Overflakkee and Krimpen aan den IJssel (the "Inzet VR-brillen"
+# initiatives above) and to ESSM, NLA, AVIM (politie), OM and RIEC; the suitcase was launched in
+# Dordrecht in March 2024. Dates, audiences and reach are synthetic; 2022 (the headsets' first loans,
+# after the 2022 action that made them available) and 2023 are synthetic.
+# (materiaal, startdatum, einddatum, gemeente, organisatie, bereik, doelgroep)
+UITLENINGEN = {
+    2022: (
+        ("vr-brillen", "2022-09-26", "2022-09-30", "regio", "gemeente", 40, "Aandachtsfunctionarissen"),
+        ("vr-brillen", "2022-10-17", "2022-10-21", "Dordrecht", "gemeente", 55, "Scholieren"),
+        ("vr-brillen", "2022-11-14", "2022-11-18", "Rotterdam", "ESSM", 20, "Zorgprofessionals"),
+    ),
+    2023: (
+        ("vr-brillen", "2023-03-20", "2023-03-24", "Vlaardingen", "gemeente", 24, "Medewerkers Vraagwijzer"),
+        ("vr-brillen", "2023-05-08", "2023-05-12", "regio", "ESSM", 35, "Zorgprofessionals"),
+        ("vr-brillen", "2023-06-12", "2023-06-16", "Nissewaard", "gemeente", 40, "Ondernemers"),
+        ("vr-brillen", "2023-09-25", "2023-09-29", "Rotterdam", "politie", 30, "Wijkagenten"),
+        ("vr-brillen", "2023-10-16", "2023-10-20", "Rotterdam", "gemeente", 60, "Bezoekers Europese Dag tegen Mensenhandel"),
+        ("vr-brillen", "2023-11-27", "2023-12-01", "Dordrecht", "gemeente", 28, "Medewerkers sociale zaken"),
+    ),
+    2024: (
+        ("vr-brillen", "2024-01-22", "2024-01-26", "regio", "ESSM", 32, "Zorgprofessionals"),
+        ("vr-brillen", "2024-02-19", "2024-02-23", "regio", "NLA", 26, "Inspecteurs"),
+        ("koffer-verkeerd", "2024-03-04", "2024-03-08", "Dordrecht", "gemeente", 45, "Lancering: gemeenteambtenaren"),
+        ("vr-brillen", "2024-03-18", "2024-03-22", "Rotterdam", "politie", 22, "Rechercheurs AVIM"),
+        ("vr-brillen", "2024-04-22", "2024-04-26", "Zwijndrecht", "gemeente", 38, "Medewerkers opvanglocaties"),
+        ("koffer-verkeerd", "2024-06-03", "2024-06-07", "Papendrecht", "gemeente", 30, "Gemeenteambtenaren"),
+        ("vr-brillen", "2024-06-10", "2024-06-14", "Rotterdam", "OM", 18, "Officieren en parketsecretarissen"),
+        ("vr-brillen", "2024-09-16", "2024-09-20", "Rotterdam", "gemeente", 55, "Wijkteams"),
+        ("vr-brillen", "2024-09-30", "2024-10-04", "regio", "RIEC", 100, "Week tegen Mensenhandel"),
+        ("vr-brillen", "2024-10-14", "2024-10-18", "Goeree-Overflakkee", "gemeente", 27, "Jongerenwerkers"),
+        ("koffer-verkeerd", "2024-11-11", "2024-11-15", "Gorinchem", "gemeente", 35, "Gemeente en lokale partners"),
+        ("vr-brillen", "2024-11-18", "2024-11-22", "Krimpen aan den IJssel", "gemeente", 31, "Scholieren"),
     ),
 }  # fmt: skip

@@ -15,7 +15,10 @@ from __future__ import annotations
 import copy
 import logging
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
+
+if TYPE_CHECKING:
+    from zicht.contracts import Indicators
 
 from zicht.disclosure.core import (
     DisclosureError,
@@ -115,7 +118,7 @@ def suppress_indicators_audited(result: Mapping[str, Any], region: Any) -> tuple
     return out, audit
 
 
-def suppress_indicators(result: Mapping[str, Any], region: Any) -> dict:
+def suppress_indicators(result: Indicators, region: Any) -> Indicators:
     """The output of `zicht.indicators.compute` made public: a new dict, the input untouched.
 
     For each indicator named in `region.sensitive_gemeente_datasets`, the cells `{"gemeente": X}` for X a
@@ -133,7 +136,7 @@ def suppress_indicators(result: Mapping[str, Any], region: Any) -> dict:
         audit["primary"],
         audit["secondary"],
     )
-    return out
+    return cast("Indicators", out)
 
 
 def check_public(result: Mapping[str, Any], region: Any) -> list[str]:

@@ -13,7 +13,6 @@ from __future__ import annotations
 from functools import lru_cache
 
 import numpy as np
-from scipy.optimize import linprog
 
 from zicht.estimation import design as dz
 from zicht.estimation.fit import Structure, structure
@@ -89,6 +88,8 @@ def exists_lp(X: np.ndarray, positive: np.ndarray) -> tuple[bool, np.ndarray | N
     can express the same v proves non-existence with it, so one LP can settle many models."""
     if positive.all():
         return True, None  # x = y itself is a strictly positive solution
+    from scipy.optimize import linprog  # here: most fits prove existence without it, and it costs 0.4 s to load
+
     if not positive.any():
         return False, None
     y = positive.astype(float)

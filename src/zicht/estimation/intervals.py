@@ -1,19 +1,20 @@
 """Confidence intervals: the BCa bootstrap (SparseMSE's estimatepopulation) and the profile likelihood
 interval of a fixed model (Rcapture's closedpCI.t).
+
+The normal and chi-square quantiles are SciPy's special functions, which `scipy.stats` itself calls
+(`norm.ppf` is `ndtri`, `norm.cdf` is `ndtr`, `chi2.ppf(q, 1)` is `2 * gammaincinv(0.5, q)`): the same
+numbers without importing `scipy.stats` (most of a second). `scipy.optimize` is imported by the profile
+interval alone, the process pool by the bootstrap alone.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.optimize import brentq, minimize_scalar
-from scipy.special import gammaln, xlogy
-from scipy.stats import chi2, norm
+from scipy.special import gammaincinv, gammaln, ndtr, ndtri, xlogy
 
 from zicht.estimation import design as dz
 from zicht.estimation.fit import Fit, fit_batch
@@ -106,6 +107,9 @@ def bca(
             if progress:
                 progress(len(results), total)
     else:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
         nchunks = min(total, jobs * 16)
         chunks = [tasks[k::nchunks] for k in range(nchunks)]
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
@@ -143,13 +147,13 @@ def bca_limits(boot: np.ndarray, estimate: float, a: float, level: float) -> tup
         return float("nan"), float("nan"), float("nan")
     # Strictly below, up to rounding: a resample whose counts give the same estimate (on Korea three of
     # 1000 do) must not count as below because its last bit differs, or z0 would depend on the arithmetic.
-    share = np.mean(boot < estimate - 1e-9 * abs(estimate))
+    share = float(np.mean(boot < estimate - 1e-9 * abs(estimate)))
     # SparseMSE would give NaN when no (or every) resample lies below; keep the interval finite.
     share = min(max(share, 0.5 / boot.size), 1 - 0.5 / boot.size)
-    z0 = float(norm.ppf(share))
+    z0 = float(ndtri(share))
     alpha = np.array([(1 - level) / 2, 1 - (1 - level) / 2])
-    za = norm.ppf(alpha) + z0
-    zq = norm.cdf(z0 + za / (1 - a * za))
+    za = ndtri(alpha) + z0
+    zq = ndtr(z0 + za / (1 - a * za))
     low, high = type8_quantile(boot, zq)
     return float(low), float(high), z0
 
@@ -169,6 +173,8 @@ def _cormack(n0: float, N: float) -> float:
 def profile(fit: Fit, y: np.ndarray, level: float = 0.95, fmax: float = 3.0) -> tuple[float, float]:
     """{N : 2[l(N^) - l(N)] <= chi2_1(level)}, l the multinomial profile log-likelihood in N (the model
     refitted with the unseen cell's count N - n as data), as Rcapture's closedpCI.t."""
+    from scipy.optimize import brentq, minimize_scalar
+
     st, t = fit.structure, fit.t
     y = np.asarray(y, dtype=float)
     n = float(y.sum())
@@ -191,7 +197,7 @@ def profile(fit: Fit, y: np.ndarray, level: float = 0.95, fmax: float = 3.0) -> 
     Nhat = fit.estimate
     opt = minimize_scalar(lambda N: -ll(N), bounds=(n, 3 * Nhat), method="bounded", options={"xatol": 1e-6})
     Nmax, lmax = float(opt.x), -float(opt.fun)
-    target = lmax - chi2.ppf(level, 1) / 2
+    target = lmax - 2 * gammaincinv(0.5, level) / 2  # chi2.ppf(level, 1), as scipy.stats computes it
 
     def g(N: float) -> float:
         return ll(N) - target

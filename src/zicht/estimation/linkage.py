@@ -7,11 +7,16 @@ a list once, however many records the list has of them.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from itertools import combinations
+from typing import TYPE_CHECKING
 
 from zicht.estimation.table import CaptureTable, make_table
 from zicht.schema.datasets import DATASETS
 from zicht.sql import fetch_all, placeholder, record_table
+
+if TYPE_CHECKING:
+    from zicht.contracts import Estimate, ListCount, Overlap, PairCount
 
 PARTNER_LISTS = "@partner"
 
@@ -75,15 +80,15 @@ def capture_table(conn, vendor: str, region, year: int) -> CaptureTable:
     return make_table(names, list(counts.items()))
 
 
-def overlap_summary(table: CaptureTable) -> dict:
+def overlap_summary(table: CaptureTable) -> Overlap:
     """For analysts and the report: people per list, per pair of lists (on both, whatever else), and
     how many are on one list only / on more lists."""
-    per_list = []
+    per_list: list[ListCount] = []
     for i, name in enumerate(table.lists):
         n = sum(c for h, c in zip(table.histories, table.counts, strict=True) if h[i])
         only = sum(c for h, c in zip(table.histories, table.counts, strict=True) if h[i] and sum(h) == 1)
         per_list.append({"list": name, "count": n, "only_this_list": only})
-    per_pair = []
+    per_pair: list[PairCount] = []
     for i, j in combinations(range(table.t), 2):
         n = sum(c for h, c in zip(table.histories, table.counts, strict=True) if h[i] and h[j])
         per_pair.append({"lists": [table.lists[i], table.lists[j]], "count": n})
@@ -97,15 +102,27 @@ def overlap_summary(table: CaptureTable) -> dict:
     }
 
 
-def estimate_year(conn, vendor: str, region, year: int, store=None, **options) -> dict:
-    """The estimate of the year's deliveries (spec/estimation.md JSON) with the lists' overlaps and, unless
-    `sensitivity=False`, the best alternative models (for the report's sensitivity picture).
+@dataclass(frozen=True)
+class EstimateJob:
+    """An estimate still to compute: the capture table and the options (pure: no database), and the key
+    under which its result is stored."""
 
-    With `store` (an object with `load(inputs_hash, options, version)` and `save(year, inputs_hash,
-    options, version, result)`, e.g. the database's), a result is kept per (capture table, options,
-    software version): the same deliveries always give the same estimate, so the monitor in another
-    language or edition reuses it. The store gets the result only, never the capture table.
-    """
+    year: int
+    table: CaptureTable
+    options: dict
+    inputs_hash: str
+    shaping: dict  # the options that shape the result (the store's key)
+
+    def run(self) -> Estimate:
+        from zicht.estimation.run import estimate  # here, not above: SciPy is slow to import
+
+        result = estimate(self.table, **self.options)
+        result["overlap"] = overlap_summary(self.table)
+        return result
+
+
+def estimate_job(conn, vendor: str, region, year: int, store=None, **options) -> Estimate | EstimateJob:
+    """The stored estimate of the year's deliveries, or the job that computes it (see `estimate_year`)."""
     from zicht import __version__
 
     options.setdefault("sensitivity", True)
@@ -116,10 +133,28 @@ def estimate_year(conn, vendor: str, region, year: int, store=None, **options) -
         stored = store.load(inputs_hash, shaping, __version__)
         if stored is not None:
             return stored
-    from zicht.estimation.run import estimate  # here, not above: SciPy's statistics are slow to import
+    return EstimateJob(year, table, options, inputs_hash, shaping)
 
-    result = estimate(table, **options)
-    result["overlap"] = overlap_summary(table)
-    if store is not None:
-        store.save(year, inputs_hash, shaping, __version__, result)
+
+def estimate_year(conn, vendor: str, region, year: int, store=None, **options) -> Estimate:
+    """The estimate of the year's deliveries (spec/estimation.md JSON) with the lists' overlaps and, unless
+    `sensitivity=False`, the best alternative models (for the report's sensitivity picture).
+
+    With `store` (an object with `load(inputs_hash, options, version)` and `save(year, inputs_hash,
+    options, version, result)`, e.g. the database's), a result is kept per (capture table, options,
+    software version): the same deliveries always give the same estimate, so the monitor in another
+    language or edition reuses it. The store gets the result only, never the capture table.
+    """
+    found = estimate_job(conn, vendor, region, year, store, **options)
+    if isinstance(found, dict):
+        return found
+    result = found.run()
+    save_estimate(found, result, store)
     return result
+
+
+def save_estimate(job: EstimateJob, result: Estimate, store) -> None:
+    from zicht import __version__
+
+    if store is not None:
+        store.save(job.year, job.inputs_hash, job.shaping, __version__, result)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 
@@ -14,6 +15,9 @@ from zicht.estimation.select import bic_models, select
 from zicht.estimation.sensitivity import alternatives
 from zicht.estimation.table import CaptureTable
 
+if TYPE_CHECKING:
+    from zicht.contracts import Estimate
+
 METHODS = ("stepwise", "bic")
 CIS = ("bca", "profile", "none")
 
@@ -23,9 +27,9 @@ def round1(x: float) -> float:
     return float(Decimal(repr(float(x))).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
-def _not_estimable(out: dict, nl: str, en: str) -> dict:
+def _not_estimable(out: dict[str, Any], nl: str, en: str) -> Estimate:
     out.update(estimable=False, reason=nl, reason_en=en, model=None, bic=None, estimate=None, hidden=None, ci=None)
-    return out
+    return cast("Estimate", out)
 
 
 def _sensitivity(y: np.ndarray, t: int, fit, out: dict) -> list[dict]:
@@ -59,7 +63,7 @@ def estimate(
     jobs: int | None = None,
     progress: Callable[[int, int], None] | None = None,
     sensitivity: bool = False,
-) -> dict:
+) -> Estimate:
     """Estimate the total number of people from `table`. Raises ValueError (ModelSyntaxError,
     TooManyModels) for wrong options; "not estimable" is an answer, not an exception.
 
@@ -76,7 +80,7 @@ def estimate(
         raise ValueError("nboot must be at least 1")
     t = table.t
     shown_method = "fixed" if model is not None else method
-    out: dict = {
+    out: dict[str, Any] = {
         "lists": list(table.lists),
         "observed": table.observed,
         "estimable": True,
@@ -164,4 +168,4 @@ def estimate(
             "seed": None,
             "dropped": None,
         }
-    return out
+    return cast("Estimate", out)  # its keys: tests/hardening/test_contracts.py

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 
 from zicht.estimation import design as dz
 
@@ -98,8 +97,9 @@ def make_table(lists: list[str], rows: list[tuple[tuple[int, ...], int]], keep_o
     return CaptureTable(tuple(lists[i] for i in keep), tuple(h for h, _ in items), tuple(c for _, c in items))
 
 
-def _read_raw(path: Path) -> tuple[pd.DataFrame, list[int]]:
-    """The file by the delivery-format file rules (encodings, delimiter, XLSX), one string per cell."""
+def _read_raw(path: Path) -> tuple[list[str], list[list[str]], list[int]]:
+    """The file by the delivery-format file rules (encodings, delimiter, XLSX): header, rows of strings,
+    Excel row numbers. (No pandas: a small table should not pay for importing it.)"""
     from zicht.schema.reading import ReadError
     from zicht.schema.reading import read_table as read_file
 
@@ -112,8 +112,8 @@ def _read_raw(path: Path) -> tuple[pd.DataFrame, list[int]]:
         raise TableError(
             "Er staan waarden buiten de kolommen met een naam.", "There are values beyond the named columns."
         )
-    frame = pd.DataFrame({i: list(raw.columns[i]) for i in range(width)}, index=range(len(raw)))
-    return frame.set_axis(raw.header, axis=1), list(raw.row_numbers)
+    rows = [[str(raw.columns[i][k]) for i in range(width)] for k in range(len(raw))]
+    return list(raw.header), rows, list(raw.row_numbers)
 
 
 def _int(text: str, what_nl: str, what_en: str, line: int) -> int:
@@ -132,8 +132,8 @@ def read_table(path: str | Path) -> CaptureTable:
     path = Path(path)
     if not path.exists():
         raise TableError(f"Het bestand {path} bestaat niet.", f"The file {path} does not exist.")
-    frame, row_numbers = _read_raw(path)
-    names = [str(c).strip() for c in frame.columns]
+    header, table_rows, row_numbers = _read_raw(path)
+    names = [str(c).strip() for c in header]
     lower = [n.lower() for n in names]
     count_cols = [i for i, n in enumerate(lower) if n in COUNT_COLUMNS]
     if len(count_cols) != 1:
@@ -147,7 +147,7 @@ def read_table(path: str | Path) -> CaptureTable:
     if len(set(lower)) != len(lower):
         raise TableError("Een kolomnaam komt twee keer voor.", "A column name occurs twice.")
     rows = []
-    for k, values in zip(row_numbers, frame.itertuples(index=False)):
+    for k, values in zip(row_numbers, table_rows):
         cells = [str(v).strip() for v in values]
         if not any(cells):
             continue

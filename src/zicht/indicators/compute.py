@@ -9,6 +9,7 @@ not once per breakdown, and no Python loop ever touches a record.
 from __future__ import annotations
 
 import itertools
+from typing import TYPE_CHECKING, cast
 
 import pandas as pd
 
@@ -16,6 +17,9 @@ from zicht.indicators.registry import REGISTRY, Context, Indicator, dimension
 from zicht.indicators.wording import change_entry
 from zicht.region import Region
 from zicht.sql import fetch_all, placeholder, record_table, year_of
+
+if TYPE_CHECKING:
+    from zicht.contracts import Indicators
 
 
 def _field_sql(field: str, vendor: str) -> str:
@@ -43,7 +47,7 @@ def _grain(
     Over the current deliveries of `year`, or over the one delivery version `delivery_id`."""
     table = record_table(indicator.dataset)
     selected = [f"{_field_sql(f, vendor)} AS {_alias(f)}" for f in fields]
-    measure = "SUM(r.aantal)" if indicator.measure == "aantal" else "COUNT(*)"
+    measure = "COUNT(*)" if indicator.measure == "count" else f"SUM(r.{indicator.measure})"
     join_sql = "".join(
         f' JOIN {table}_{j} j_{j} ON j_{j}.delivery_id = r.delivery_id AND j_{j}."row" = r."row"' for j in joins
     )
@@ -152,7 +156,7 @@ def delivery_totals(conn, vendor: str, dataset: str, delivery_id: int) -> dict[s
     }
 
 
-def compute(conn, vendor: str, region: Region, year: int) -> dict:
+def compute(conn, vendor: str, region: Region, year: int) -> Indicators:
     """Every indicator of `year` and its change against the year before (the JSON of spec/indicators.md)."""
     delivered = delivered_datasets(conn, vendor, year)
     delivered_before = delivered_datasets(conn, vendor, year - 1)
@@ -166,7 +170,7 @@ def compute(conn, vendor: str, region: Region, year: int) -> dict:
         total = next(v["value"] for v in cells if not v["dimensions"])
         previous = indicator_total(conn, vendor, year - 1, indicator) if indicator.dataset in delivered_before else None
         changes.append(change_entry(indicator.name, previous, total, region.wording))
-    return {"region": region.slug, "year": year, "values": values, "changes": changes}
+    return cast("Indicators", {"region": region.slug, "year": year, "values": values, "changes": changes})
 
 
 __all__ = ["compute", "indicator_values", "indicator_total", "delivered_datasets", "delivery_totals"]

@@ -122,6 +122,15 @@ def _opgave(frame: pd.DataFrame, ctx: Context) -> pd.Series:
     return frame["opgave"].map(lambda v: None if v is None or v != v else str(int(v)))
 
 
+def _materials(ctx: Context, frame: pd.DataFrame) -> list[str]:
+    """The region's catalogue, then any other item the deliveries name (an item since removed from it)."""
+    from zicht.schema.catalogue import material_codes
+
+    known = list(material_codes(ctx.region))
+    seen = sorted({m for m in frame["materiaal"].dropna() if m not in known}) if "materiaal" in frame else []
+    return known + seen
+
+
 def _fixed(*values: str):
     return lambda ctx, frame: list(values)
 
@@ -138,6 +147,8 @@ DIMENSIONS: dict[str | tuple[str, str], Dimension] = {
     "inbrenger": _column("inbrenger"),
     "locatie": _column("locatie"),
     "status": _column("status"),
+    "organisatie": _column("organisatie"),
+    "materiaal": Dimension("materiaal", ("materiaal",), _materials),
     "opgave": Dimension("opgave", ("opgave",), _codes("opgave"), _opgave),
     "gemeente": Dimension("gemeente", ("gemeente",), _places),
     "herkomst": Dimension(
@@ -276,6 +287,23 @@ REGISTRY: dict[str, Indicator] = {
             "Local initiatives of the municipalities.",
             "local initiatives in Y",
             (("gemeente",), ("soort",), ("opgave",)),
+        ),
+        Indicator(
+            "uitleningen",
+            "uitleningen",
+            "Uitleningen van bewustwordingsmateriaal (VR-brillen, Koffer Verkeerd) die in het jaar begonnen.",
+            "Loans of awareness materials (VR headsets, the Koffer Verkeerd) that started in the year.",
+            "loans of `uitleningen` starting in Y",
+            (("materiaal",), ("gemeente",), ("organisatie",), ("materiaal", "organisatie")),
+        ),
+        Indicator(
+            "uitleningen-bereik",
+            "uitleningen",
+            "Mensen bereikt met uitgeleend bewustwordingsmateriaal, zoals na het terugbrengen genoteerd.",
+            "People reached with awareness materials on loan, as noted after their return.",
+            "the sum of `bereik` over the loans starting in Y (a loan without `bereik` adds nothing)",
+            (("materiaal",), ("gemeente",)),
+            measure="bereik",
         ),
     )
 }

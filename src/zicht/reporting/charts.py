@@ -2,12 +2,19 @@
 
 The builders take plain rows (label, `Cell`) and return a `Chart`: the spec (reused by the dashboard),
 its alt text and the chart's data as a table. Colours are the Okabe-Ito palette (colour-blind safe);
-every bar carries its value. A suppressed cell is never drawn: it gets no bar, only the text `<k`.
+every bar carries its value and a tooltip (drawn in the dashboard, ignored in the SVG). A suppressed
+cell is never drawn: it gets no bar, only the text `<k`.
+
+Items may carry codes (`codes=[{"vorm": ..., "leeftijdsgroep": ...}, ...]`, one dict per item): the
+dashboard's filters then narrow the chart with `narrowed`, which builds it again from the items kept, so
+a filtered chart is the same specification with fewer bars.
 """
 
 from __future__ import annotations
 
 import copy
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from zicht.reporting.sentences import fmt
@@ -20,10 +27,38 @@ OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "
 PRIMARY = OKABE_ITO[0]
 INK = "#1d2b36"
 WIDTH = 440
-# Text on a filled segment: white on the dark colours, ink on the light ones.
-_DARK = {"#0072B2", "#009E73", "#D55E00", "#000000", "#CC79A7", "#5b6b78"}
+# Stacked segments carry their value as text, so their colours must give that text 4.5:1 (WCAG AA): the
+# Okabe-Ito hues, with the green and the vermilion darkened (#009E73 → #007a5e, #D55E00 → #b04a00).
+STACKED = ["#0072B2", "#E69F00", "#007a5e", "#56B4E9", "#b04a00", "#CC79A7", "#F0E442", "#000000"]
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def text_on(colour: str) -> str:
+    """White or ink, whichever contrasts more with a segment of `colour` (WCAG's contrast ratio)."""
+    fill = _luminance(colour)
+    white, ink = 1.05 / (fill + 0.05), (fill + 0.05) / (_luminance(INK) + 0.05)
+    return "white" if white >= ink else INK
+
+
+# The dashboard's tooltip: each row's `tip`, made with the row (see `_tip`).
+TOOLTIP = {"field": "tip", "type": "nominal"}
 # Value axes count whole things: integer ticks with a thousands separator.
 COUNT_AXIS = {"tickCount": 4, "tickMinStep": 1, "format": ",d"}
+
+
+def count_axis(largest: int | None) -> dict:
+    """COUNT_AXIS, with whole ticks named where the counts are small: Vega's tickMinStep limits how many
+    ticks there are, not their step, and would label 0, 0.5, 1, 1.5, 2 as 0, 1, 1, 2, 2."""
+    if largest is None or largest > 8:
+        return COUNT_AXIS
+    step = 1 if largest <= 4 else 2
+    return {**COUNT_AXIS, "values": list(range(0, max(largest, 1) + step, step))}
+
 
 CONFIG = {
     "font": FONT,
@@ -65,6 +100,15 @@ class Chart:
     number: int = 0
     lang: str = "nl"
     svg: str | None = field(default=None, repr=False)
+    # Per item the codes it stands for (for the dashboard's filters), and how to build the chart again
+    # from some of its items: (builder, its keyword arguments). Empty for charts that cannot be narrowed.
+    codes: list[dict] = field(default_factory=list, repr=False)
+    recipe: tuple[Callable[..., Chart], dict] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def dimensions(self) -> set[str]:
+        """The codes the chart's items carry: the filters that can narrow it."""
+        return {name for c in self.codes for name in c}
 
     @property
     def svg_uri(self) -> str:
@@ -91,13 +135,38 @@ def _base(title: str, alt: str, data: list[dict]) -> dict:
     }
 
 
+def _tip(*parts: str) -> str:
+    """A bar's tooltip: what it is, then its value (`Seksuele uitbuiting, minderjarig: 9`)."""
+    *what, value = parts
+    return ", ".join([what[0], *(w[:1].lower() + w[1:] for w in what[1:])]) + f": {value}"
+
+
 def _row(cat: str, cell: Cell | None, lang: str, k: int, **extra) -> dict:
     """A data row: a suppressed cell has value null (no bar) and text `<k`."""
     if cell is None:
         return {"cat": cat, "value": None, "text": "", **extra}
     if cell.suppressed:
         return {"cat": cat, "value": None, "text": f"<{k}", "pos": 0, **extra}
-    return {"cat": cat, "value": cell.value, "text": fmt(cell.value, lang), "pos": cell.value, **extra}
+    text = fmt(cell.value, lang)
+    return {
+        "cat": cat,
+        "value": cell.value,
+        "text": text,
+        "pos": cell.value,
+        "tip": _tip(cat, *extra.values(), text),
+        **extra,
+    }
+
+
+def _options(arguments: dict) -> dict:
+    """A builder's arguments without its codes: what `narrowed` builds the chart again with."""
+    return {name: value for name, value in arguments.items() if name != "codes"}
+
+
+def _kept(builder: Callable[..., Chart], options: dict, chart: Chart, codes: list[dict] | None) -> Chart:
+    chart.codes = list(codes or [])
+    chart.recipe = (builder, options) if codes else None
+    return chart
 
 
 def bar_chart(
@@ -113,19 +182,25 @@ def bar_chart(
     cat_title: str = "",
     columns: tuple[str, str] = ("", ""),
     width: int | None = None,
+    codes: list[dict] | None = None,
 ) -> Chart:
     """One series of bars with the value on each bar (vertical for a trend over years)."""
+    options = _options(locals())
     data = [_row(cat, cell, lang, k) for cat, cell in items]
     spec = _base(title, alt, data)
-    cat_enc = {"field": "cat", "type": "ordinal" if vertical else "nominal", "sort": None, "title": cat_title or None}
-    val_enc = {"field": "value", "type": "quantitative", "title": value_title or None, "axis": COUNT_AXIS}
+    # The categories in the given order, also where a suppressed cell draws no bar (a domain built from the
+    # bars alone would put it last).
+    cats = list(dict.fromkeys(cat for cat, _ in items))
+    cat_enc = {"field": "cat", "type": "ordinal" if vertical else "nominal", "sort": cats, "title": cat_title or None}
+    largest = max((r["value"] for r in data if r["value"] is not None), default=None)
+    val_enc = {"field": "value", "type": "quantitative", "title": value_title or None, "axis": count_axis(largest)}
     pos_enc = {"field": "pos", "type": "quantitative"}
     if vertical:
         spec.update(width=width or max(56 * len(items), 120), height=190)
         cat_enc["axis"] = {"labelAngle": 0}
         bar = {
             "mark": {"type": "bar", "color": PRIMARY, "cornerRadiusTopLeft": 2, "cornerRadiusTopRight": 2},
-            "encoding": {"x": cat_enc, "y": val_enc},
+            "encoding": {"x": cat_enc, "y": val_enc, "tooltip": TOOLTIP},
         }
         text = {
             "mark": {"type": "text", "dy": -7, "fontWeight": "bold"},
@@ -135,7 +210,7 @@ def bar_chart(
         spec.update(width=width or WIDTH - 140, height={"step": 24})
         bar = {
             "mark": {"type": "bar", "color": PRIMARY, "cornerRadiusTopRight": 2, "cornerRadiusBottomRight": 2},
-            "encoding": {"y": cat_enc, "x": val_enc},
+            "encoding": {"y": cat_enc, "x": val_enc, "tooltip": TOOLTIP},
         }
         text = {
             "mark": {"type": "text", "align": "left", "dx": 4, "fontWeight": "bold"},
@@ -143,7 +218,7 @@ def bar_chart(
         }
     spec["layer"] = [bar, text]
     rows = [[r["cat"], r["text"] or "–"] for r in data]
-    return Chart(id, title, alt, spec, list(columns), rows, lang=lang)
+    return _kept(bar_chart, options, Chart(id, title, alt, spec, list(columns), rows, lang=lang), codes)
 
 
 def grouped_chart(
@@ -157,12 +232,14 @@ def grouped_chart(
     k: int = 5,
     value_title: str = "",
     columns: tuple[str, ...] = (),
+    codes: list[dict] | None = None,
 ) -> Chart:
     """Horizontal bars per category, one bar per group side by side, each with its value."""
+    options = _options(locals())
     data = [_row(cat, cell, lang, k, group=g) for cat, g, cell in items]
     spec = _base(title, alt, data)
     colors = OKABE_ITO[: len(groups)]
-    y = {"field": "cat", "type": "nominal", "sort": None, "title": None}
+    y = {"field": "cat", "type": "nominal", "sort": list(dict.fromkeys(cat for cat, _, _ in items)), "title": None}
     y_off = {"field": "group", "type": "nominal", "sort": groups, "scale": {"domain": groups}}
     color = {"field": "group", "type": "nominal", "title": None, "scale": {"domain": groups, "range": colors}}
     spec.update(width=WIDTH - 160, height={"step": 13})
@@ -172,8 +249,14 @@ def grouped_chart(
             "encoding": {
                 "y": y,
                 "yOffset": y_off,
-                "x": {"field": "value", "type": "quantitative", "title": value_title or None, "axis": COUNT_AXIS},
+                "x": {
+                    "field": "value",
+                    "type": "quantitative",
+                    "title": value_title or None,
+                    "axis": count_axis(max((r["value"] for r in data if r["value"] is not None), default=None)),
+                },
                 "color": color,
+                "tooltip": TOOLTIP,
             },
         },
         {
@@ -189,7 +272,8 @@ def grouped_chart(
     cats = list(dict.fromkeys(cat for cat, _, _ in items))
     by = {(r["cat"], r["group"]): r["text"] or "–" for r in data}
     rows = [[cat, *(by.get((cat, g), "–") for g in groups)] for cat in cats]
-    return Chart(id, title, alt, spec, list(columns) or ["", *groups], rows, lang=lang)
+    chart = Chart(id, title, alt, spec, list(columns) or ["", *groups], rows, lang=lang)
+    return _kept(grouped_chart, options, chart, codes)
 
 
 def stacked_chart(
@@ -203,11 +287,13 @@ def stacked_chart(
     value_title: str = "",
     columns: tuple[str, ...] = (),
     colors: list[str] | None = None,
+    codes: list[dict] | None = None,
 ) -> Chart:
     """Horizontal stacked bars; segment positions computed here so every segment carries its value.
 
     Only for figures without suppressed cells (counts not about people, or totals)."""
-    colors = colors or OKABE_ITO[: len(series)]
+    options = _options(locals())
+    colors = colors or STACKED[: len(series)]
     cats = list(dict.fromkeys(cat for cat, _, _ in items))
     vals = {(cat, s): v for cat, s, v in items}
     data, totals = [], []
@@ -224,7 +310,8 @@ def stacked_chart(
                         "end": start + v,
                         "mid": start + v / 2,
                         "text": fmt(v, lang),
-                        "tc": "white" if col in _DARK else INK,
+                        "tip": _tip(cat, s, fmt(v, lang)),
+                        "tc": text_on(col),
                     }
                 )
             start += v
@@ -237,7 +324,12 @@ def stacked_chart(
             "mark": {"type": "bar"},
             "encoding": {
                 "y": y,
-                "x": {"field": "start", "type": "quantitative", "title": value_title or None, "axis": COUNT_AXIS},
+                "x": {
+                    "field": "start",
+                    "type": "quantitative",
+                    "title": value_title or None,
+                    "axis": count_axis(max((t["total"] for t in totals), default=None)),
+                },
                 "x2": {"field": "end"},
                 "color": {
                     "field": "series",
@@ -246,6 +338,7 @@ def stacked_chart(
                     "scale": {"domain": series, "range": colors},
                     "sort": series,
                 },
+                "tooltip": TOOLTIP,
             },
         },
         {
@@ -269,7 +362,8 @@ def stacked_chart(
         for cat, t in zip(cats, totals, strict=True)
     ]
     total_word = "Totaal" if lang == "nl" else "Total"
-    return Chart(id, title, alt, spec, list(columns) or ["", *series, total_word], rows, lang=lang)
+    chart = Chart(id, title, alt, spec, list(columns) or ["", *series, total_word], rows, lang=lang)
+    return _kept(stacked_chart, options, chart, codes)
 
 
 def heatmap_chart(
@@ -286,7 +380,15 @@ def heatmap_chart(
     """A grid (rows × columns) with the count in each cell; darker is more."""
     top = max((v for _, _, v in items), default=0) or 1
     data = [
-        {"x": x, "y": y, "value": v, "text": fmt(v, lang), "tc": "white" if v > top / 2 else INK} for x, y, v in items
+        {
+            "x": x,
+            "y": y,
+            "value": v,
+            "text": fmt(v, lang),
+            "tip": _tip(y, x, fmt(v, lang)),
+            "tc": "white" if v > top / 2 else INK,
+        }
+        for x, y, v in items
     ]
     spec = _base(title, alt, data)
     spec.update(width={"step": 92}, height={"step": 24})
@@ -318,6 +420,7 @@ def heatmap_chart(
                     "scale": {"range": ["#eef4f9", PRIMARY]},
                     "legend": None,
                 },
+                "tooltip": TOOLTIP,
             },
         },
         {
@@ -343,5 +446,12 @@ def render_svg(chart: Chart) -> str:
     spec = dict(chart.spec)
     spec.pop("title", None)
     locale = "nl-NL" if chart.lang == "nl" else "en-GB"
-    chart.svg = vlc.vegalite_to_svg(spec, format_locale=locale)
+    chart.svg = _numbered_clips(vlc.vegalite_to_svg(spec, format_locale=locale))
     return chart.svg
+
+
+def _numbered_clips(svg: str) -> str:
+    """vl-convert numbers clip paths across a process (`clip63`); numbered within the drawing, the same chart
+    always gives the same bytes (and one ETag in every worker)."""
+    seen: dict[str, str] = {}
+    return re.sub(r"\bclip\d+\b", lambda m: seen.setdefault(m.group(0), f"clip{len(seen) + 1}"), svg)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import markdown as md
 
@@ -21,6 +22,9 @@ from zicht.reporting.estimate_section import estimate_block
 from zicht.reporting.values import Cell, Values
 from zicht.schema.codes import OPGAVEN
 
+if TYPE_CHECKING:
+    from zicht.contracts import Estimate, Indicators
+
 # Narrative sections (spec/report.md); `toelichting-<dataset>` for each dataset.
 
 
@@ -28,13 +32,13 @@ from zicht.schema.codes import OPGAVEN
 class ReportData:
     region: Region
     year: int
-    indicators: dict[int, dict]  # {year: the JSON of `zicht indicators --year Y --json`}
+    indicators: dict[int, Indicators]  # {year: the JSON of `zicht indicators --year Y --json`}
     texts: dict[str, str] = field(default_factory=dict)  # {section: markdown}
     deliveries: list[dict] = field(
         default_factory=list
     )  # partner, dataset, year, version, delivered_at, row_count, file_hash
     software_version: str = __version__
-    estimate: dict | None = None  # spec/estimation.md JSON
+    estimate: Estimate | None = None  # spec/estimation.md JSON
     actions: list[dict] | None = None  # opgave, titel, status (from the acties delivery)
     initiatives: list[dict] | None = None  # gemeente, titel, soort (from the initiatieven delivery)
     published: dt.date | None = None
@@ -54,7 +58,7 @@ def render_markdown(text: str) -> str:
     return _LINK.sub(lambda m: m.group(0) if _SAFE_TARGET.match(m.group(2).strip()) else f'{m.group(1)}="#"', html)
 
 
-def _public_indicators(results: dict[int, dict], region: Region) -> dict[int, dict]:
+def _public_indicators(results: dict[int, Indicators], region: Region) -> dict[int, Indicators]:
     """Every year's table through the one disclosure gate (`zicht.disclosure`)."""
     from zicht.disclosure import suppress_indicators  # the gate; fail closed if it is missing
 

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from zicht.region import Region
 from zicht.reporting import sentences as s
 from zicht.reporting.charts import Chart, bar_chart, grouped_chart, stacked_chart
+from zicht.reporting.filters import LEEFTIJD, VORM, form_of
 from zicht.reporting.labels import kenmerk_words, label
 from zicht.reporting.values import Cell, Values
 from zicht.schema import codes as c
@@ -200,6 +201,7 @@ def essm_meldingen(years: dict[int, Values], year: int, region: Region, lang: st
             lang=lang,
             k=k,
             columns=(_nl(lang, "Rubriek", "Heading"), *age_labels),
+            codes=[{VORM: form_of(r), LEEFTIJD: a} for r in MELDING_RUBRIEK for a in ages],
         )
     )
     out["aard"] = _aard(v, lang)
@@ -300,7 +302,7 @@ def essm_trajecten(years: dict[int, Values], year: int, region: Region, lang: st
         f"The {s.count(total, 'client', 'clients', lang)} break down as follows:",
     )
     rub_labels = {"overige-uitbuiting": _nl(lang, "overige (arbeids-)uitbuiting", "other (labour) exploitation")}
-    items = []
+    items, codes = [], []
     for r in TRAJECT_RUBRIEK:
         old, new = v.get("trajecten", rubriek=r, instroom="doorlopend"), v.get("trajecten", rubriek=r, instroom="nieuw")
         out["bullets"].append(
@@ -310,6 +312,7 @@ def essm_trajecten(years: dict[int, Values], year: int, region: Region, lang: st
         )
         cat = label(r, lang) if r != "preventief" else _nl(lang, "Preventieve trajecten", "Preventive trajectories")
         items += [(cat, label("doorlopend", lang, year - 1), old), (cat, label("nieuw", lang), new)]
+        codes += [{VORM: form_of(r)}] * 2
     series = [label("doorlopend", lang, year - 1), label("nieuw", lang)]
     title = _nl(lang, "Aantal cliënten begeleid per vorm", "Clients guided by form")
     alt = _alt(
@@ -328,6 +331,7 @@ def essm_trajecten(years: dict[int, Values], year: int, region: Region, lang: st
             lang=lang,
             colors=["#56B4E9", "#0072B2"],
             columns=(_nl(lang, "Vorm", "Form"), *series, _nl(lang, "Totaal", "Total")),
+            codes=codes,
         )
     )
     return out

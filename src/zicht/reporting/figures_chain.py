@@ -9,6 +9,8 @@ from zicht.region import Region
 from zicht.reporting import sentences as s
 from zicht.reporting.charts import bar_chart, grouped_chart, heatmap_chart, stacked_chart
 from zicht.reporting.figures import _alt, _change, _nl, _partner, _trend
+from zicht.reporting.figures_uitleen import with_loans
+from zicht.reporting.filters import VORM, form_of
 from zicht.reporting.labels import label, opgave_label, org_label, org_words
 from zicht.reporting.values import Values
 from zicht.schema import codes as c
@@ -78,7 +80,15 @@ def avim(years: dict[int, Values], year: int, region: Region, lang: str, k: int)
     )
     out["charts"].append(
         grouped_chart(
-            "politiecontacten", title, alt, items, groups, lang=lang, k=k, columns=(_nl(lang, "Vorm", "Form"), *groups)
+            "politiecontacten",
+            title,
+            alt,
+            items,
+            groups,
+            lang=lang,
+            k=k,
+            columns=(_nl(lang, "Vorm", "Form"), *groups),
+            codes=[{VORM: form_of(f)} for f in shown for _ in c.POLITIE_SOORT],
         )
     )
     return out
@@ -234,6 +244,7 @@ def registraties(years: dict[int, Values], year: int, region: Region, lang: str,
                 lang=lang,
                 k=k,
                 columns=(_nl(lang, "Vorm", "Form"), *aanleveraars),
+                codes=[{VORM: form_of(f)} for f in forms for _ in aanleveraars],
             )
         )
     elif forms:  # the indicator publishes `vorm` alone: one series
@@ -254,6 +265,7 @@ def registraties(years: dict[int, Values], year: int, region: Region, lang: str,
                 lang=lang,
                 k=k,
                 columns=(_nl(lang, "Vorm", "Form"), _nl(lang, "Registraties", "Registrations")),
+                codes=[{VORM: form_of(f)} for f in forms],
             )
         )
     return out
@@ -316,7 +328,7 @@ def aanpak(
                 items,
                 series,
                 lang=lang,
-                colors=["#5b6b78", "#0072B2", "#009E73", "#D55E00"],
+                colors=["#5b6b78", "#0072B2", "#007a5e", "#b04a00"],  # as the status labels: white text 4.5:1
                 columns=(_nl(lang, "Opgave", "Task"), *series, _nl(lang, "Totaal", "Total")),
             )
         )
@@ -335,7 +347,7 @@ def aanpak(
         out["initiatieven_sentence"] = s.not_delivered(
             _partner(region, "initiatieven"), year, lang, _nl(lang, "lokale initiatieven", "local initiatives")
         )
-        return out
+        return with_loans(out, years, year, region, lang, k)
     places = [*region.municipality_names, c.REGIO]
     items = [
         (p if p != c.REGIO else _nl(lang, "Regionaal", "Regional"), v.cell("initiatieven", gemeente=p))
@@ -385,4 +397,4 @@ def aanpak(
             )
         )
     out["initiatieven"] = initiatives or []
-    return out
+    return with_loans(out, years, year, region, lang, k)

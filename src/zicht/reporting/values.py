@@ -6,7 +6,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -24,7 +26,7 @@ class Cell:
 class Values:
     """One year's indicator values, looked up by name and dimensions."""
 
-    def __init__(self, result: dict | None):
+    def __init__(self, result: Mapping[str, Any] | None):
         self.result = result or {"values": [], "changes": []}
         self.year = self.result.get("year")
         self._cells: dict[tuple, Cell] = {}

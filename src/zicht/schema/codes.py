@@ -87,6 +87,9 @@ LANDELIJK_VORM = VORM + ("totaal",)
 
 STATUS = ("gepland", "lopend", "gereed", "uitgesteld")
 
+# A loan of an awareness material: confirmed, handed over, returned (a cancelled loan is no loan).
+UITLEEN_STATUS = ("bevestigd", "uitgegeven", "teruggebracht")
+
 INITIATIEF_SOORT = (
     "training",
     "bijeenkomst",

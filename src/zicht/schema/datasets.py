@@ -1,4 +1,4 @@
-"""The nine delivery formats, declared once (`spec/delivery-format.md`, version 1).
+"""The delivery formats, declared once (`spec/delivery-format.md`, version 1).
 
 Validation, the CSV and XLSX templates, the Frictionless Table Schemas, the format documentation and
 the storage tables are all generated from these declarations: change a format here and nowhere else.
@@ -12,8 +12,9 @@ from zicht.schema import codes as c
 
 FORMAT_VERSION = 1
 
-# Column kinds. `municipality` is checked against the region configuration.
-TEXT, CODE, MULTI, DATE, INTEGER, PERSON, MUNICIPALITY, YEAR = (
+# Column kinds. `municipality` and `material` are checked against the region configuration (its
+# municipalities; its catalogue of awareness materials, `zicht.schema.catalogue`).
+TEXT, CODE, MULTI, DATE, INTEGER, PERSON, MUNICIPALITY, YEAR, MATERIAL = (
     "text",
     "code",
     "multi",
@@ -22,6 +23,7 @@ TEXT, CODE, MULTI, DATE, INTEGER, PERSON, MUNICIPALITY, YEAR = (
     "person",
     "municipality",
     "year",
+    "material",
 )
 
 
@@ -65,6 +67,8 @@ class Dataset:
     # Whether its rows are about people (disclosure control applies to its person counts).
     about_people: bool = False
     notes: tuple[str, ...] = field(default=())
+    # (thing, start, end): two rows of the same thing may not overlap in time (one item, one loan at a time).
+    no_overlap: tuple[str, str, str] | None = None
 
     def column(self, name: str) -> Column:
         for col in self.columns:
@@ -396,6 +400,76 @@ INITIATIEVEN = Dataset(
     ),
 )
 
+UITLENINGEN = Dataset(
+    "uitleningen",
+    "Uitleningen van bewustwordingsmateriaal",
+    "Loans of awareness materials",
+    "De uitleningen van het bewustwordingsmateriaal van de regio (VR-brillen, Koffer Verkeerd) die in het jaar "
+    "begonnen. Bijgehouden in de webapplicatie (/uitleen/): elke bevestiging, uitgifte en terugname is een nieuwe "
+    "versie van de levering van dat jaar.",
+    "The loans of the region's awareness materials (VR headsets, the Koffer Verkeerd) that started in the year. "
+    "Kept by the web application (/uitleen/): every confirmation, handover and return is a new version of that "
+    "year's delivery.",
+    (
+        _id(),
+        Column(
+            "materiaal",
+            MATERIAL,
+            "Het uitgeleende materiaal: een code uit de catalogus van de regio ([uitleen] in het regiobestand).",
+            "The material lent: a code of the region's catalogue ([uitleen] in the region file).",
+            required=True,
+        ),
+        Column(
+            "startdatum",
+            DATE,
+            "Eerste dag van de uitlening, in het leveringsjaar.",
+            "First day of the loan, in the delivery's year.",
+            required=True,
+            in_year=True,
+        ),
+        Column(
+            "einddatum",
+            DATE,
+            "Laatste dag van de uitlening, niet voor de startdatum.",
+            "Last day of the loan, not before the start date.",
+            required=True,
+            not_before="startdatum",
+        ),
+        _gemeente(required=True, extra=(c.REGIO, c.BUITEN_REGIO)),
+        Column(
+            "organisatie",
+            CODE,
+            "De organisatie die het materiaal leende.",
+            "The organisation that borrowed the material.",
+            required=True,
+            codes=c.ORGANISATIE,
+        ),
+        Column(
+            "status",
+            CODE,
+            "`bevestigd`, `uitgegeven` (opgehaald) of `teruggebracht`.",
+            "`bevestigd` (confirmed), `uitgegeven` (handed over) or `teruggebracht` (returned).",
+            required=True,
+            codes=c.UITLEEN_STATUS,
+        ),
+        Column(
+            "bereik",
+            INTEGER,
+            "Aantal mensen dat met het materiaal bereikt is (na het terugbrengen).",
+            "Number of people reached with the material (after its return).",
+            minimum=0,
+        ),
+        _free_text(
+            "doelgroep",
+            200,
+            False,
+            "Voor wie het materiaal werd ingezet, bijvoorbeeld wijkteams of scholieren (≤ 200 tekens).",
+            "Who the material was used with, e.g. neighbourhood teams or pupils (≤ 200 characters).",
+        ),
+    ),
+    no_overlap=("materiaal", "startdatum", "einddatum"),
+)
+
 DATASETS: dict[str, Dataset] = {
     d.name: d
     for d in (
@@ -408,6 +482,7 @@ DATASETS: dict[str, Dataset] = {
         LANDELIJK,
         ACTIES,
         INITIATIEVEN,
+        UITLENINGEN,
     )
 }
 

@@ -25,6 +25,7 @@ _KIND = {
     d.PERSON: "person key (64 hex characters)",
     d.MUNICIPALITY: "municipality",
     d.YEAR: "year",
+    d.MATERIAL: "material",
 }
 
 
@@ -39,6 +40,8 @@ def _type(col: d.Column, region) -> str:
     if col.kind == d.MUNICIPALITY:
         extra = f", or {_codes(col.extra_places)}" if col.extra_places else ""
         parts.append(f"a municipality of {region.name}{extra}")
+    if col.kind == d.MATERIAL:
+        parts.append(f"an item of the catalogue of {region.name} (`[uitleen]` in the region file)")
     if col.kind == d.DATE and col.in_year:
         parts.append("in the delivery's year")
     if col.not_before:
@@ -91,6 +94,13 @@ def render_format_docs(region=None) -> str:
     ]
     for ds in d.DATASETS.values():
         out += [f"### `{ds.name}` — {ds.title_en} ({ds.title_nl})", "", ds.description_en, ""]
+        if ds.no_overlap:
+            thing, start, end = ds.no_overlap
+            out += [
+                f"Two rows of one `{thing}` may not overlap: the period `{start}`-`{end}` of each is free in the",
+                "others (one item, one loan at a time).",
+                "",
+            ]
         if ds.running:
             out += [
                 "Runs across years: a delivery for year Y holds exactly the rows running at some time in Y",

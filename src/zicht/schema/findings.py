@@ -192,6 +192,14 @@ _CODES = (
         "{column} {value} is before {other} {other_value}.",
     ),
     FindingCode(
+        "overlap",
+        "cell",
+        "The period of a row overlaps that of an earlier row of the same item (one item, one loan at a time).",
+        "{value} is van {start} tot en met {end} al uitgeleend (rij {first}); één materiaal kan niet twee keer "
+        "tegelijk uitgeleend zijn.",
+        "{value} is already lent from {start} to {end} (row {first}); one item cannot be lent twice at once.",
+    ),
+    FindingCode(
         "not-a-whole-number",
         "cell",
         "Not a whole number (digits only, no sign, decimals or thousands separators).",

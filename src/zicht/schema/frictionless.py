@@ -56,6 +56,12 @@ def field(col: d.Column, region) -> dict:
     elif col.kind == d.MUNICIPALITY:
         spec["type"] = "string"
         constraints["enum"] = list(region.municipality_names) + list(col.extra_places)
+    elif col.kind == d.MATERIAL:
+        from zicht.schema.catalogue import material_codes
+
+        spec["type"] = "string"
+        if material_codes(region):  # a region without a catalogue: any value, which validation refuses
+            constraints["enum"] = list(material_codes(region))
     else:
         raise ValueError(f"column {col.name}: unknown kind {col.kind!r}")
     if constraints:

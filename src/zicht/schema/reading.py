@@ -1,13 +1,20 @@
 """Reading a delivery file (CSV or XLSX) into header and cells, by the file rules of the delivery format.
 
-Problems with the file as a whole (type, encoding, damage) raise `ReadError`, which carries a finding
-with row and column None. Everything about the content is left to validation.
+Problems with the file as a whole (type, encoding, damage, size) raise `ReadError`, which carries a
+finding with row and column None; no other exception leaves `read_table`, whatever a parser raises.
+Everything about the content is left to validation.
+
+Limits, checked before a file is read whole: a delivery larger than `max_file_bytes()`
+(`ZICHT_MAX_UPLOAD_MB`, where the caller asks for it); an XLSX whose parts unpack to more than
+`EXPANSION` times that (a zip bomb), read from the zip's directory before anything is unpacked; more
+than `MAX_COLUMNS` columns (no format has more than twenty).
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import os
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -18,6 +25,12 @@ from zicht.schema import findings as f
 
 CSV_EXTENSIONS = (".csv",)
 XLSX_EXTENSIONS = (".xlsx", ".xlsm")
+
+DEFAULT_MAX_MB = 20  # ZICHT_MAX_UPLOAD_MB's default (zicht.web.settings)
+EXPANSION = 10  # an XLSX may unpack to at most this many times the size limit
+SHARED_STRINGS_SHARE = 2  # ... and its shared strings (held in memory whole) to this many times
+MAX_COLUMNS = 1000
+SMALL_CSV = 64 * 1024  # below this a CSV is read with the csv module: pandas costs more to import than to skip
 
 
 @dataclass
@@ -73,15 +86,53 @@ class ReadError(Exception):
         self.finding = finding
 
 
-def read_table(path: str | Path, sheet: str | None = None) -> RawTable:
-    """Read a CSV or XLSX delivery. For XLSX, the sheet named `sheet` (case-insensitive), else the first."""
+def max_file_bytes() -> int:
+    """The largest delivery file that is read: `ZICHT_MAX_UPLOAD_MB` (default 20) megabytes."""
+    try:
+        mb = float(os.environ.get("ZICHT_MAX_UPLOAD_MB") or DEFAULT_MAX_MB)
+    except ValueError:
+        mb = DEFAULT_MAX_MB
+    return int(mb * 1024 * 1024) if mb > 0 else int(DEFAULT_MAX_MB * 1024 * 1024)
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1024 / 1024:.0f} MB" if size >= 1024 * 1024 else f"{max(1, size // 1024)} kB"
+
+
+def unreadable(kind: str, nl: str, en: str) -> ReadError:
+    """A ReadError for a file that cannot be read as `kind`, with the reason in both languages."""
+    return ReadError(f.make("unreadable", kind=kind, detail=f.Both(nl, en)))
+
+
+def read_table(path: str | Path, sheet: str | None = None, max_bytes: int | None = None) -> RawTable:
+    """Read a CSV or XLSX delivery. For XLSX, the sheet named `sheet` (case-insensitive), else the first.
+
+    `max_bytes`: refuse a larger file before reading it (validation passes `max_file_bytes()`; a partner's
+    own export, pseudonymised at the partner, has no such limit). Raises only `ReadError`."""
     path = Path(path)
     ext = path.suffix.lower()
-    if ext in CSV_EXTENSIONS:
-        return read_csv_bytes(path.read_bytes(), source=path.name)
-    if ext in XLSX_EXTENSIONS:
-        return read_xlsx(path, sheet)
-    raise ReadError(f.make("file-type", ext=ext or "(geen extensie / no extension)"))
+    if ext not in CSV_EXTENSIONS + XLSX_EXTENSIONS:
+        raise ReadError(f.make("file-type", ext=ext or "(geen extensie / no extension)"))
+    kind = "CSV" if ext in CSV_EXTENSIONS else "XLSX"
+    try:
+        size = path.stat().st_size
+        if max_bytes is not None and size > max_bytes:
+            raise unreadable(
+                kind,
+                f"het is {_mb(size)}, groter dan de grens van {_mb(max_bytes)}",
+                f"it is {_mb(size)}, over the limit of {_mb(max_bytes)}",
+            )
+        if kind == "CSV":
+            return read_csv_bytes(path.read_bytes(), source=path.name)
+        return read_xlsx(path, sheet, max_bytes or max_file_bytes())
+    except ReadError:
+        raise
+    except MemoryError:
+        raise unreadable(kind, "te groot om te lezen", "too large to read") from None
+    except OSError as e:  # unreadable on disk: named by its reason, never by its content
+        raise unreadable(kind, e.strerror or type(e).__name__, e.strerror or type(e).__name__) from None
+    except Exception as e:  # a parser's own exception: the file is damaged in a way nobody foresaw
+        raise unreadable(kind, type(e).__name__, type(e).__name__) from None
 
 
 def encoding_of(data: bytes) -> str:
@@ -115,18 +166,32 @@ def read_csv_bytes(data: bytes, source: str = "") -> RawTable:
     encoding = encoding_of(data)
     text = data.decode(encoding)
     delimiter = sniff_delimiter(text)
-    try:
-        # pandas decodes UTF-8 itself, faster than reading from a str
-        stream = io.BytesIO(data) if encoding == "utf-8-sig" else io.StringIO(text)
-        return _read_csv_fast(stream, encoding, delimiter, source)
-    except _NotRegular:
-        pass
+    end = text.find("\n")
+    if (text if end < 0 else text[:end]).count(delimiter) >= MAX_COLUMNS:
+        raise _too_wide("CSV")
+    if len(data) >= SMALL_CSV:
+        try:
+            # pandas decodes UTF-8 itself, faster than reading from a str
+            stream = io.BytesIO(data) if encoding == "utf-8-sig" else io.StringIO(text)
+            return _read_csv_fast(stream, encoding, delimiter, source)
+        except _NotRegular:
+            pass
+    if text.startswith("\ufeff"):  # a second byte-order mark (two files pasted together): pandas skips it too
+        text = text[1:]
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    records = []
     try:
-        records = list(reader)
+        for record in reader:
+            if len(record) > MAX_COLUMNS:
+                raise _too_wide("CSV")
+            records.append(record)
     except csv.Error as e:
-        raise ReadError(f.make("unreadable", kind="CSV", detail=str(e))) from None
+        raise unreadable("CSV", str(e), str(e)) from None
     return from_rows(records, source=source)
+
+
+def _too_wide(kind: str) -> ReadError:
+    return unreadable(kind, f"meer dan {MAX_COLUMNS} kolommen", f"more than {MAX_COLUMNS} columns")
 
 
 class _NotRegular(Exception):
@@ -184,13 +249,34 @@ def cell_text(value) -> str:
     return str(value)
 
 
-def read_xlsx(path: Path, sheet: str | None = None) -> RawTable:
+def check_zip(path: Path, max_bytes: int) -> None:
+    """Refuse an XLSX that is no zip, or whose parts would unpack to more than EXPANSION x `max_bytes`
+    (its shared strings, which openpyxl holds in memory whole, to SHARED_STRINGS_SHARE x), from the
+    sizes in the zip's directory: zipfile never unpacks more than a part's recorded size."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
+        raise unreadable("XLSX", "geen geldig zip-bestand", "not a valid zip file") from None
+    total = sum(p.file_size for p in parts)
+    strings = sum(p.file_size for p in parts if p.filename.lower().endswith("sharedstrings.xml"))
+    if total > EXPANSION * max_bytes or strings > SHARED_STRINGS_SHARE * max_bytes:
+        raise unreadable(
+            "XLSX",
+            f"uitgepakt meer dan {_mb(min(total, 1 << 50))}: te groot of een zip-bom",
+            f"unpacked over {_mb(min(total, 1 << 50))}: too large, or a zip bomb",
+        )
+
+
+def read_xlsx(path: Path, sheet: str | None = None, max_bytes: int | None = None) -> RawTable:
     import openpyxl  # only when an XLSX file is read
 
+    check_zip(path, max_bytes or max_file_bytes())
     try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as e:
-        raise ReadError(f.make("unreadable", kind="XLSX", detail=type(e).__name__)) from None
+        # Cached values only: a formula is never run, external links and macros are never loaded.
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False, keep_vba=False)
+    except Exception as e:  # openpyxl raises many kinds on a damaged file (ParseError is a SyntaxError)
+        raise unreadable("XLSX", type(e).__name__, type(e).__name__) from None
     try:
         names = wb.sheetnames
         if not names:
@@ -199,16 +285,42 @@ def read_xlsx(path: Path, sheet: str | None = None) -> RawTable:
         name = next((n for n in names if wanted and n.strip().casefold() == wanted), names[0])
         ws = wb[name]
         ws.reset_dimensions()  # some writers record a wrong sheet size
-        records = []
-        for values in ws.iter_rows(values_only=True):
+        # Only rows with a value are kept, with their Excel numbers: a sheet can claim a million rows
+        # with one cell far below the data (validation skips empty rows anyway).
+        records, numbers = [], []
+        for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
+            if not values:
+                continue
             cells = [cell_text(v) for v in values]
             while cells and cells[-1] == "":
                 cells.pop()
-            records.append(cells)
+            if len(cells) > MAX_COLUMNS:
+                raise _too_wide("XLSX")
+            if cells:
+                records.append(cells)
+                numbers.append(number)
     except ReadError:
         raise
+    except MemoryError:
+        raise unreadable("XLSX", "te groot om te lezen", "too large to read") from None
     except Exception as e:  # openpyxl raises many kinds on damaged XML
-        raise ReadError(f.make("unreadable", kind="XLSX", detail=type(e).__name__)) from None
+        raise unreadable("XLSX", type(e).__name__, type(e).__name__) from None
     finally:
         wb.close()
-    return from_rows(records, source=path.name, sheet=name)
+    return _numbered(records, numbers, source=path.name, sheet=name)
+
+
+def _numbered(records: list[list[str]], numbers: list[int], source: str, sheet: str | None) -> RawTable:
+    """A RawTable from the non-empty rows and their Excel row numbers (row 1 is the header, when present)."""
+    if numbers and numbers[0] == 1:
+        header, records, numbers = records[0], records[1:], numbers[1:]
+    else:
+        header = []
+    width = max((len(r) for r in records), default=0)
+    width = max(width, len(header))
+    header = header + [""] * (width - len(header))
+    padded = [r if len(r) == width else r + [""] * (width - len(r)) for r in records]
+    columns: list[Sequence[str]] = (
+        [list(c) for c in zip(*padded, strict=True)] if padded else [[] for _ in range(width)]
+    )
+    return RawTable(header=header, columns=columns, row_numbers=numbers, source=source, sheet=sheet)

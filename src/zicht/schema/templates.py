@@ -30,6 +30,10 @@ def code_lists(dataset: d.Dataset, region) -> dict[str, tuple[str, ...]]:
             lists[col.name] = col.codes
         elif col.kind == d.MUNICIPALITY:
             lists[col.name] = tuple(region.municipality_names) + col.extra_places
+        elif col.kind == d.MATERIAL:
+            from zicht.schema.catalogue import material_codes
+
+            lists[col.name] = material_codes(region)
     return lists
 
 
@@ -52,7 +56,7 @@ def xlsx_template(dataset: d.Dataset, region) -> bytes:
     lists = code_lists(dataset, region)
     codes_ws = wb.create_sheet(CODES_SHEET)
     list_ranges = {}
-    for k, (name, items) in enumerate(lists.items(), start=1):
+    for k, (name, items) in enumerate(((n, i) for n, i in lists.items() if i), start=1):
         letter = get_column_letter(k)
         codes_ws.cell(row=1, column=k, value=name).font = Font(bold=True)
         for r, item in enumerate(items, start=2):
@@ -69,7 +73,7 @@ def xlsx_template(dataset: d.Dataset, region) -> bytes:
         needed = "verplicht" if col.required else ("soms verplicht" if col.required_if else "niet verplicht")
         cell.comment = Comment(f"{col.help_nl} ({needed})\n\n{col.help_en}", "zicht", width=320, height=140)
         ws.column_dimensions[letter].width = max(14, len(col.name) + 4)
-        if col.kind in (d.CODE, d.MUNICIPALITY) and col.name in list_ranges:
+        if col.kind in (d.CODE, d.MUNICIPALITY, d.MATERIAL) and col.name in list_ranges:
             dv = DataValidation(type="list", formula1=f"={list_ranges[col.name]}", allow_blank=True)
             dv.errorStyle = "warning"
             dv.error = "Deze waarde staat niet in de codelijst (zie het blad codelijsten)."

@@ -19,7 +19,7 @@ from zicht.schema import datasets as d
 from zicht.schema import findings as f
 from zicht.schema import identifiers, values
 from zicht.schema.findings import Both, Finding, show
-from zicht.schema.reading import RawTable, ReadError, read_table
+from zicht.schema.reading import RawTable, ReadError, max_file_bytes, read_table, unreadable
 
 
 @dataclass
@@ -45,13 +45,20 @@ def validate_file(
     region,
     partner: str | None = None,
     today: date | None = None,
+    max_bytes: int | None = None,
 ) -> Validation:
-    """Read and validate one delivery file. `today` is accepted for the API but unused: future dates are allowed."""
+    """Read and validate one delivery file. `today` is accepted for the API but unused: future dates are allowed.
+
+    A file larger than `max_bytes` (default `max_file_bytes()`, ZICHT_MAX_UPLOAD_MB) is refused unread; a
+    file that cannot be read at all is a finding, never an exception."""
     ds = dataset if isinstance(dataset, d.Dataset) else d.get_dataset(dataset)
     try:
-        raw = read_table(path, sheet=ds.name)
+        raw = read_table(path, sheet=ds.name, max_bytes=max_bytes or max_file_bytes())
     except ReadError as e:
         return Validation(ds.name, year, _partner_findings(ds, region, partner) + [e.finding])
+    except MemoryError:
+        refused = unreadable("CSV/XLSX", "te groot om te lezen", "too large to read")
+        return Validation(ds.name, year, _partner_findings(ds, region, partner) + [refused.finding])
     return validate_table(raw, ds, year, region, partner, today)
 
 
@@ -127,6 +134,7 @@ class _Values:
 
 
 _HEX = "0123456789abcdef"
+NONE = np.array(None)  # compared element by element with an object array: where a cell is None
 
 
 def _check_values(col: d.Column, cleaned: list[str], year: int, region) -> tuple[list, dict[int, tuple]]:
@@ -134,6 +142,7 @@ def _check_values(col: d.Column, cleaned: list[str], year: int, region) -> tuple
     canon: list = [None] * len(cleaned)
     errors: dict[int, tuple] = {}
     kind = col.kind
+    allowed: str | Both = ""
     if kind in (d.CODE, d.MULTI):
         index = c.code_index(col.codes)
         order = {code: k for k, code in enumerate(col.codes)}
@@ -146,6 +155,12 @@ def _check_values(col: d.Column, cleaned: list[str], year: int, region) -> tuple
             if c.BUITEN_REGIO in col.extra_places
             else ""
         )
+    if kind == d.MATERIAL:
+        from zicht.schema.catalogue import material_codes
+
+        materials = material_codes(region)
+        index = c.code_index(materials)
+        allowed = f.listing(materials) or Both("geen: de regio leent geen materiaal uit", "none: the region lends none")
     if kind == d.TEXT:  # fast paths for the columns with many distinct values
         limit = col.max_length if col.max_length is not None else float("inf")
         canon = [t or None for t in cleaned]
@@ -158,7 +173,7 @@ def _check_values(col: d.Column, cleaned: list[str], year: int, region) -> tuple
     for i, text in enumerate(cleaned):
         if not text:
             continue
-        if kind == d.CODE:
+        if kind in (d.CODE, d.MATERIAL):
             canon[i] = index.get(c.normalize_code(text))
             if canon[i] is None:
                 errors[i] = ("unknown-code", {"value": show(text), "allowed": allowed})
@@ -169,7 +184,7 @@ def _check_values(col: d.Column, cleaned: list[str], year: int, region) -> tuple
             if unknown:
                 errors[i] = ("unknown-code", {"value": show(" | ".join(unknown)), "allowed": allowed})
             elif parts:
-                canon[i] = "|".join(sorted(found, key=order.__getitem__))
+                canon[i] = "|".join(sorted((x for x in found if x is not None), key=order.__getitem__))
         elif kind == d.DATE:
             parsed = values.parse_date(text)
             if parsed is None:
@@ -179,15 +194,15 @@ def _check_values(col: d.Column, cleaned: list[str], year: int, region) -> tuple
                 if col.in_year and parsed.year != year:
                     errors[i] = ("date-not-in-year", {"value": show(text), "year": year})
         elif kind in (d.INTEGER, d.YEAR):
-            number = values.parse_whole_number(text)
+            # Thousands of digits are refused by int() itself: such a number is out of any range anyway.
+            huge = len(text.lstrip("0")) > 12 and text.isascii() and text.isdigit()
+            number = STORABLE_MAX + 1 if huge else values.parse_whole_number(text)
             if number is None:
                 errors[i] = ("not-a-whole-number", {"value": show(text)})
             elif kind == d.YEAR and number != year:
-                errors[i] = ("year-mismatch", {"value": number, "year": year})
-            elif (col.minimum is not None and number < col.minimum) or (
-                col.maximum is not None and number > col.maximum
-            ):
-                errors[i] = ("out-of-range", {"value": number, "range": _range(col)})
+                errors[i] = ("year-mismatch", {"value": show(text) if huge else number, "year": year})
+            elif (col.minimum is not None and number < col.minimum) or number > _upper(col):
+                errors[i] = ("out-of-range", {"value": show(text) if huge else number, "range": _range(col, number)})
             else:
                 canon[i] = number
         elif kind == d.MUNICIPALITY:
@@ -202,9 +217,18 @@ def _check_values(col: d.Column, cleaned: list[str], year: int, region) -> tuple
     return canon, errors
 
 
-def _range(col: d.Column) -> str:
+STORABLE_MAX = 2_147_483_647  # the largest whole number a column holds on PostgreSQL (integer)
+
+
+def _upper(col: d.Column) -> int:
+    return col.maximum if col.maximum is not None else STORABLE_MAX
+
+
+def _range(col: d.Column, number: int | None = None) -> str:
     low = 0 if col.minimum is None else col.minimum
-    return f"{low}-{col.maximum}" if col.maximum is not None else f"≥ {low}"
+    if col.maximum is None and (number is None or number <= STORABLE_MAX):
+        return f"≥ {low}"
+    return f"{low}-{_upper(col)}"
 
 
 def _rows_where(mask_u: np.ndarray, codes: np.ndarray, keep: np.ndarray) -> np.ndarray:
@@ -269,15 +293,15 @@ def validate_table(
         keep |= column.nonempty
     numbers = np.asarray(raw.row_numbers, dtype=np.int64)
     for column in columns:
-        j, name = column.position, finding_name[column.position]
+        j, label = column.position, finding_name[column.position]
         if j >= width:
             for i in np.nonzero(column.nonempty)[0]:
                 out.add(f.make("cell-beyond-header", int(numbers[i]), letter=values.column_letter(j), n=width), j)
         elif not column.name and column.nonempty.any():
             first = int(numbers[np.argmax(column.nonempty)])
             out.add(f.make("empty-header", 1, letter=values.column_letter(j), first=first), j)
-        if name not in at or at[name] != j:
-            _scan_identifiers(column, name, None, keep, numbers, out)
+        if label not in at or at[label] != j:
+            _scan_identifiers(column, label, None, keep, numbers, out)
 
     # -- declared columns: values, required, canonical form
     found: dict[str, _Values] = {}
@@ -321,7 +345,7 @@ def _scan_identifiers(column: _Column, name, safe, keep, numbers, out: _Collecto
     kinds = np.full(len(column.cleaned), None, dtype=object)
     for u, kind in found.items():
         kinds[index[u] if safe is not None else u] = kind
-    for i in _rows_where(np.not_equal(kinds, None), column.codes, keep):
+    for i in _rows_where(np.not_equal(kinds, NONE), column.codes, keep):
         row = int(numbers[i])
         out.identifier_cells.add((row, name))
         out.add(f.make(f"identifier-{kinds[column.codes[i]]}", row, name), column.position)
@@ -357,6 +381,8 @@ def _check_rows(ds, year, found: dict[str, _Values], at, keep, numbers, out: _Co
                     out.add(f.make("end-before-start", int(numbers[i]), col.name, **params), at[col.name])
         if col.unique and col.name in found:
             _check_unique(col, found[col.name], keep, numbers, at[col.name], out)
+    if ds.no_overlap and all(name in found for name in ds.no_overlap):
+        _check_overlap(ds.no_overlap, found, at, keep, numbers, out)
     if ds.running and "startdatum" in found:
         starts = found["startdatum"].per_row()
         if "einddatum" in found:
@@ -364,18 +390,33 @@ def _check_rows(ds, year, found: dict[str, _Values], at, keep, numbers, out: _Co
             end_wrong = found["einddatum"].wrong[found["einddatum"].codes]
         else:
             ends, end_wrong = np.full(len(starts), None, dtype=object), np.zeros(len(starts), dtype=bool)
-        first, last = f"{year}-01-01", f"{year}-12-31"
+        january, december = f"{year}-01-01", f"{year}-12-31"
         for i in np.nonzero(keep & ~end_wrong)[0]:
             start, end = starts[i], ends[i]
-            if start is not None and (start > last or (end is not None and end < first)):
-                name = "startdatum" if start > last else "einddatum"
+            if start is not None and (start > december or (end is not None and end < january)):
+                where = "startdatum" if start > december else "einddatum"
                 shown = end if end is not None else Both("leeg", "empty")
                 params = {"year": year, "start": start, "end": shown}
-                out.add(f.make("not-running-in-year", int(numbers[i]), name, **params), at[name])
+                out.add(f.make("not-running-in-year", int(numbers[i]), where, **params), at[where])
+
+
+def _check_overlap(names: tuple[str, str, str], found: dict[str, _Values], at, keep, numbers, out) -> None:
+    """Two rows of one thing (one item lent twice) whose periods share a day: the later row is a finding."""
+    thing, start, end = (found[name].per_row() for name in names)
+    periods: dict[str, list[tuple[str, str, int]]] = {}
+    for i in np.nonzero(keep)[0]:
+        if thing[i] is None or start[i] is None or end[i] is None or end[i] < start[i]:
+            continue  # already a finding of its own
+        for first, last, j in periods.get(thing[i], ()):
+            if start[i] <= last and first <= end[i]:
+                params = {"value": thing[i], "first": int(numbers[j]), "start": first, "end": last}
+                out.add(f.make("overlap", int(numbers[i]), names[1], **params), at[names[1]])
+                break
+        periods.setdefault(thing[i], []).append((start[i], end[i], int(i)))
 
 
 def _both_present(a: np.ndarray, b: np.ndarray, keep: np.ndarray) -> np.ndarray:
-    return np.nonzero(keep & np.not_equal(a, None) & np.not_equal(b, None))[0]
+    return np.nonzero(keep & np.not_equal(a, NONE) & np.not_equal(b, NONE))[0]
 
 
 def _check_unique(col: d.Column, vals: _Values, keep, numbers, position: int, out: _Collector) -> None:

@@ -9,7 +9,6 @@ from datetime import date
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$")
 DUTCH_DATE = re.compile(r"^\d{1,2}-\d{1,2}-\d{4}( \d{1,2}:\d{2}(:\d{2})?)?$")
 _WHOLE = re.compile(r"[0-9]+")
-_PERSON = re.compile(r"[0-9A-Fa-f]{64}")
 
 MULTI_SEPARATOR = "|"
 
@@ -46,17 +45,6 @@ def split_multi(text: str) -> list[str]:
     """The parts of a multi-valued cell: split on `|`, stripped, empty parts dropped, repeats kept once."""
     parts = (clean(p) for p in text.split(MULTI_SEPARATOR))
     return list(dict.fromkeys(p for p in parts if p))
-
-
-def parse_person_key(text: str) -> str | None:
-    """The person key (64 hex characters) in lower case, else None."""
-    text = clean(text)
-    return text.lower() if _PERSON.fullmatch(text) else None
-
-
-def code_points(text: str) -> int:
-    """The length of a text as the format's limits count it: code points after stripping and NFC."""
-    return len(clean(text))
 
 
 def column_letter(index: int) -> str:

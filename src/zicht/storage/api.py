@@ -45,6 +45,7 @@ __all__ = [
     "set_text",
     "get_texts",
     "record_event",
+    "consistency_problems",
     "raw_connection",
     "vendor",
 ]
@@ -405,6 +406,52 @@ class EstimateStore:
                 )
         except IntegrityError:  # another process stored the same result first: it is the same result
             pass
+
+
+def consistency_problems() -> list[str]:
+    """What is wrong with the stored deliveries, as sentences (empty: consistent). Checked after a crash
+    (tests/hardening), after a restore and by `zicht backup` before it writes: the database's own check
+    (SQLite's integrity_check and foreign_key_check), one current version per (partner, dataset, year),
+    versions 1..n without a gap, and every version holding exactly the records it counted."""
+    problems: list[str] = []
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("PRAGMA integrity_check")
+            problems += [f"integrity_check: {row[0]}" for row in cursor.fetchall() if row[0] != "ok"]
+            cursor.execute("PRAGMA foreign_key_check")
+            problems += [f"foreign_key_check: {row}" for row in cursor.fetchall()]
+        cursor.execute(
+            "SELECT partner, dataset, year, COUNT(*), SUM(CASE WHEN is_current THEN 1 ELSE 0 END), MAX(version) "
+            "FROM zicht_delivery GROUP BY partner, dataset, year"
+        )
+        for partner, dataset, year, count, current, highest in cursor.fetchall():
+            if current != 1:
+                problems.append(f"{partner} {dataset} {year}: {current} current versions")
+            if highest != count:
+                problems.append(f"{partner} {dataset} {year}: versions up to {highest}, but {count} kept")
+        for dataset in DATASETS:
+            cursor.execute(
+                f"SELECT d.id, d.row_count, COUNT(r.delivery_id) FROM zicht_delivery d "
+                f"LEFT JOIN {record_table(dataset)} r ON r.delivery_id = d.id WHERE d.dataset = %s "
+                "GROUP BY d.id, d.row_count",
+                [dataset],
+            )
+            problems += [
+                f"delivery {id_}: {found} records, {rows} counted"
+                for id_, rows, found in cursor.fetchall()
+                if found != rows
+            ]
+            tables = [record_table(dataset)] + [
+                record_table(dataset, c.name) for c in DATASETS[dataset].columns if c.multi
+            ]
+            for table in tables:
+                cursor.execute(
+                    f"SELECT COUNT(*) FROM {table} r LEFT JOIN zicht_delivery d ON d.id = r.delivery_id WHERE d.id IS NULL"
+                )
+                orphans = cursor.fetchone()[0]
+                if orphans:
+                    problems.append(f"{table}: {orphans} records of no delivery")
+    return problems
 
 
 def record_event(actor: str, action: str, subject: str, details: dict | None = None) -> None:

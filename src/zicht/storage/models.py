@@ -240,6 +240,66 @@ class StoredEstimate(models.Model):
         ]
 
 
+class LoanRequest(models.Model):
+    """A reservation of an awareness material by a municipality or a partner (spec/web.md, `/uitleen/`).
+
+    Requested, then refused, cancelled or confirmed: a confirmed reservation is a loan, a row of the
+    region's `uitleningen` delivery (`loan_year`, `loan_ref`), and its handover and return are kept
+    there (decision 0007). Two confirmed loans of one item never overlap: confirming takes a lock and
+    checks the delivery's loans first (`zicht.services.uitleen`).
+    """
+
+    material = models.CharField(max_length=40, help_text="a code of the region's catalogue ([uitleen])")
+    start = models.DateField()
+    end = models.DateField()
+    gemeente = models.CharField(max_length=80, help_text="where it is used: a municipality, regio or buiten-regio")
+    organisatie = models.CharField(max_length=40, help_text="the organisatie code the loan is counted under")
+    # The organisation that asked, whose accounts see the reservation: a partner, or a municipality.
+    by_partner = models.CharField(max_length=40, blank=True, default="")
+    by_gemeente = models.CharField(max_length=80, blank=True, default="")
+    purpose = models.CharField(max_length=500)
+    audience = models.CharField(max_length=200, blank=True, default="")
+    expected = models.IntegerField(null=True, blank=True, help_text="the expected number of people")
+    status = models.CharField(max_length=20, default="aangevraagd")  # aangevraagd|bevestigd|afgewezen|geannuleerd
+    loan_year = models.IntegerField(null=True, blank=True)
+    loan_ref = models.CharField(max_length=64, blank=True, default="")
+    requested_by = models.CharField(max_length=150)
+    requested_at = models.DateTimeField()
+    decided_by = models.CharField(max_length=150, blank=True, default="")
+    decided_at = models.DateTimeField(null=True, blank=True)
+    reason = models.CharField(max_length=500, blank=True, default="")
+
+    class Meta:
+        db_table = "zicht_loan_request"
+        ordering = ["start", "id"]
+        indexes = [
+            models.Index(fields=["material", "start"], name="zicht_loan_request_material"),
+            models.Index(fields=["status", "start"], name="zicht_loan_request_status"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["loan_year", "loan_ref"], condition=~models.Q(loan_ref=""), name="zicht_loan_request_one_loan"
+            )
+        ]
+
+
+class MaterialEdit(models.Model):
+    """The analyst's edits of an item of the region's catalogue: its texts, and whether it can be reserved."""
+
+    code = models.CharField(max_length=40, unique=True)
+    name_nl = models.CharField(max_length=120, blank=True, default="")
+    name_en = models.CharField(max_length=120, blank=True, default="")
+    description_nl = models.TextField(blank=True, default="")
+    description_en = models.TextField(blank=True, default="")
+    available = models.BooleanField(default=True)
+    note = models.CharField(max_length=300, blank=True, default="", help_text="e.g. why it cannot be reserved")
+    updated_at = models.DateTimeField()
+    updated_by = models.CharField(max_length=150)
+
+    class Meta:
+        db_table = "zicht_material"
+
+
 def field_name(column: str) -> str:
     return "ref" if column == "id" else column
 

@@ -84,7 +84,25 @@ def bad_request(request, exception=None):
 
 
 def server_error(request):
-    return error(request, 500)
+    """An unexpected error: its traceback goes to the log under a reference (`zicht.incidents`); the visitor
+    gets the reference, never the traceback."""
+    import logging
+
+    from zicht.incidents import record
+
+    incident = record(where=f"{request.method} {request.path}")  # the path only: no query string in a log
+    logging.getLogger("zicht.web").error(
+        "unexpected error, reference %s: %s %s", incident.reference, request.method, request.path
+    )
+    title_nl, title_en, detail_nl, detail_en = MESSAGES[500]
+    detail_nl += f" Noem bij contact de referentie {incident.reference}."
+    detail_en += f" When you get in touch, quote the reference {incident.reference}."
+    if _is_api(request):
+        from zicht.web.api.problems import problem
+
+        return problem(500, title_nl, title_en, detail_nl, detail_en, reference=incident.reference)
+    context = {"status": 500, "title": _pick(title_nl, title_en), "detail": _pick(detail_nl, detail_en)}
+    return render(request, "errors/error.html", context, status=500)
 
 
 def too_large(request, length: int | None = None):

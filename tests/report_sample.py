@@ -1,10 +1,11 @@
 """Sample report data for tests and the benchmark, made by the real pipeline from the demo deliveries.
 
-The indicator JSON of every demo year and the list of deliveries are fixtures (`tests/reporting/data/`)
+Importable as `report_sample` (tests/ is on pytest's pythonpath; bench/report.py adds it). The
+indicator JSON of every demo year and the list of deliveries are fixtures (`tests/reporting/data/`)
 written from `zicht demo` in a fresh ZICHT_HOME; `tests/reporting/test_sample_fixtures.py` regenerates
 them and fails when they drift. Regenerate after a change to the demo or the indicators:
 
-    .venv/bin/python -m zicht.reporting.sample --write tests/reporting/data
+    .venv/bin/python tests/report_sample.py --write tests/reporting/data
 
 The texts, actions and initiatives come straight from the demo files; the estimate is a hand-written
 example of `spec/estimation.md`'s JSON.
@@ -27,7 +28,7 @@ from typing import Any
 
 from zicht.region import load_region
 
-DEMO = Path(__file__).resolve().parent.parent / "demo"
+DEMO = Path(__file__).resolve().parent.parent / "src" / "zicht" / "demo"
 FIXTURE_YEARS = tuple(range(2019, 2025))
 # Import time of every demo delivery, pinned so that a regeneration changes nothing.
 DELIVERED_AT = "2025-02-14T09:00:00+00:00"
