@@ -75,6 +75,7 @@ def main() -> None:
     print(f"  accepted {outcomes.get('accepted', 0)}, refused {outcomes.get('refused', 0)}, "
           f"raised {len(report['problems'])}; peak memory growth {report['growth_mb']:.0f} MB, "
           f"process peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB")  # fmt: skip
+    print(f"  slowest: {report['slowest'][1]}, {report['slowest'][0]:.2f} s")
     for name, _ in MUTATIONS:
         print(f"    {name:22} {outcomes.get(name, 0):5}")
     for problem in report["problems"]:

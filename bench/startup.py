@@ -8,7 +8,10 @@ loaded.
 last commit: `git archive HEAD src | tar -x -C /tmp/head`, then `--baseline /tmp/head/src`), alternating
 the two, so that both see the same load.
 
-Target (issue 10): `zicht estimate` on a small table in at most 0.5 s. The R figures beside them are from
+Wall times (best and median), and the median CPU time of the same runs (all threads: NumPy's and SciPy's
+OpenBLAS start their threads at import, so it can exceed the wall time; it shows how much of a wall time
+is waiting on a busy machine). Target (issue 10): `zicht estimate` on a small table in
+at most 0.5 s. The R figures beside them are from
 the same machine (`../shared/data/mse/README.md`, issue 10): 4 lists, exhaustive BIC, R 0.9 s;
 Western, exhaustive BIC, R 14-18 s.
 """
@@ -17,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -43,16 +47,28 @@ def command(args: list) -> list[str]:
     return [sys.executable, "-m", "zicht", *map(str, args)]
 
 
+def _children_cpu() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+CPU: list[float] = []  # CPU seconds (user + system) of each run of this version, for the last `times` call
+
+
 def times(args: list, repeat: int, baseline: str | None = None) -> tuple[list[float], list[float]]:
-    """Wall times of `repeat` runs, and (with `baseline`) of as many runs of the baseline, alternating."""
+    """Wall times of `repeat` runs, and (with `baseline`) of as many runs of the baseline, alternating.
+    The CPU time of each run of this version goes to `CPU`."""
+    CPU.clear()
     env = {**os.environ, "ZICHT_HOME": os.environ.get("ZICHT_HOME", "/tmp/zicht-bench-startup")}
     versions = [env] + ([{**env, "PYTHONPATH": baseline}] if baseline else [])
     out: list[list[float]] = [[] for _ in versions]
     for _ in range(repeat):
         for found, version in zip(out, versions):
-            began = time.perf_counter()
+            began, cpu = time.perf_counter(), _children_cpu()
             subprocess.run(command(args), env=version, check=True, capture_output=True)
             found.append(time.perf_counter() - began)
+            if version is env:
+                CPU.append(_children_cpu() - cpu)
     return out[0], (out[1] if baseline else [])
 
 
@@ -69,7 +85,7 @@ def main() -> None:
     parser.add_argument("--baseline", help="another zicht's src folder, timed beside this one")
     args = parser.parse_args()
     extra = f" {'baseline':>9} {'ratio':>6}" if args.baseline else ""
-    print(f"{'':46} {'best':>7} {'median':>7}{extra}   heavy modules loaded")
+    print(f"{'':46} {'best':>7} {'median':>7} {'CPU':>7}{extra}   heavy modules loaded")
     for name, run in RUNS:
         found, before = times(run, args.repeat, args.baseline if run[0] != sys.executable else None)
         heavy = ", ".join(loaded(run)) if run[0] != sys.executable else ""
@@ -80,7 +96,8 @@ def main() -> None:
         )
         if args.baseline and not before:
             compared = " " * 17
-        print(f"{name:46} {min(found):6.3f}s {statistics.median(found):6.3f}s{compared}   {heavy or '-'}")
+        cpu = statistics.median(CPU)
+        print(f"{name:46} {min(found):6.3f}s {statistics.median(found):6.3f}s {cpu:6.3f}s{compared}   {heavy or '-'}")
 
 
 if __name__ == "__main__":

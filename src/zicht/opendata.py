@@ -131,7 +131,7 @@ def package(region: Region, edition: Mapping[str, Any], public: Any) -> tuple[di
         files[f"{name}.csv"] = _csv(["jaar", *dims, "waarde", "afgeschermd"], rows)
         fields: list[dict[str, Any]] = [{"name": "jaar", "type": "integer", "description": "Verslagjaar / year"}]
         for i, d in enumerate(dims):
-            enum = list(dict.fromkeys(str(r[1 + i]) for r in rows))
+            enum = list(dict.fromkeys(safe_cell(r[1 + i]) for r in rows))  # as the CSV holds them
             fields.append(
                 {
                     "name": d,
@@ -198,11 +198,25 @@ def package(region: Region, edition: Mapping[str, Any], public: Any) -> tuple[di
         "keywords": list(conf.keywords),
         "contributors": [{"title": region.organisation, "role": "publisher"}],
         "sources": [conf.source],
+        # What a national comparison (zicht.national) needs and a title does not say reliably.
+        "zicht": {
+            "region": region.name,
+            "slug": region.slug,
+            "year": year,
+            "disclosure_k": region.disclosure_k,
+            "population": _population(region),
+        },
         "resources": resources,
     }
     if conf.licence:
         descriptor["licenses"] = [conf.licence]
     return descriptor, files
+
+
+def _population(region: Region) -> int | None:
+    """The region's inhabitants (the sum over its municipalities), or None when one is not configured."""
+    counts = [m.population for m in region.municipalities if isinstance(m.population, int)]
+    return sum(counts) if counts and len(counts) == len(region.municipalities) else None
 
 
 def _resource(

@@ -30,11 +30,30 @@ class Municipality:
     population: int | None = None
 
 
+# What a partner's section of the monitor may say of it (`[partners.sections.<dataset>]`), each with `_en`.
+SECTION_TEXTS = ("title", "toc", "description")
+# A partner's words (each with `_en`): `short` is the abbreviation in labels ("Controles RCTM"), `called`
+# how a sentence names it, with its article ("het RCTM"). Without them the monitor uses neutral words.
+PARTNER_WORDS = ("short", "called")
+
+
 @dataclass(frozen=True)
 class Partner:
     code: str
     name: str
     datasets: tuple[str, ...]
+    # {"short": …, "short_en": …, "called": …, "called_en": …}: only those the region gives.
+    words: dict[str, str] = field(default_factory=dict, compare=False)
+    # {dataset: {"title": …, "toc": …, "description": … (and `_en`)}}: only those the region gives.
+    sections: dict[str, dict[str, str]] = field(default_factory=dict, compare=False)
+
+    def word(self, name: str, lang: str = "nl") -> str:
+        """`short` or `called` in `lang` (the Dutch when the English is not given), or ""."""
+        return (self.words.get(f"{name}_en") if lang == "en" else None) or self.words.get(name, "")
+
+    def section_text(self, dataset: str, name: str, lang: str = "nl") -> str:
+        texts = self.sections.get(dataset, {})
+        return (texts.get(f"{name}_en") if lang == "en" else None) or texts.get(name, "")
 
 
 @dataclass(frozen=True)
@@ -147,9 +166,7 @@ def _region(data: dict) -> Region:
             Municipality(str(m["name"]), tuple(m.get("aliases", ())), m.get("cbs"), m.get("population"))
             for m in data["municipalities"]
         ),
-        partners=tuple(
-            Partner(str(p["code"]), str(p.get("name", p["code"])), tuple(p["datasets"])) for p in data["partners"]
-        ),
+        partners=tuple(_partner(p) for p in data["partners"]),
         wording={k: float(v) for k, v in wording.items()},
         disclosure_k=_whole(disclosure, "k", "disclosure", 5),
         sensitive_gemeente_datasets=tuple(disclosure.get("sensitive_gemeente_datasets", ())),
@@ -161,6 +178,35 @@ def _region(data: dict) -> Region:
         theme=str(_table(data, "web").get("theme", "")),
         retention_years=_whole(retention, "years", "retention", None),
         raw=data,
+    )
+
+
+def _text(table: dict, key: str, where: str) -> str:
+    value = table.get(key, "")
+    if not isinstance(value, str):
+        raise RegionError(f"{where}.{key} must be text, not {value!r}")
+    return value.strip()
+
+
+def _partner(p: dict) -> Partner:
+    code = str(p["code"])
+    where = f"partners {code}"
+    words = {f"{w}{en}": _text(p, f"{w}{en}", where) for w in PARTNER_WORDS for en in ("", "_en")}
+    sections = _table(p, "sections")
+    texts = {}
+    for dataset, table in sections.items():
+        if dataset not in DATASETS or not isinstance(table, dict):
+            raise RegionError(f"{where}: sections.{dataset} must be a table named after a dataset")
+        unknown = set(table) - {f"{t}{en}" for t in SECTION_TEXTS for en in ("", "_en")}
+        if unknown:
+            raise RegionError(f"{where}: sections.{dataset} has unknown setting(s) {', '.join(sorted(unknown))}")
+        texts[dataset] = {k: _text(table, k, f"{where}.sections.{dataset}") for k in table}
+    return Partner(
+        code,
+        str(p.get("name", code)),
+        tuple(p["datasets"]),
+        {k: v for k, v in words.items() if v},
+        {d: {k: v for k, v in t.items() if v} for d, t in texts.items()},
     )
 
 

@@ -3,6 +3,8 @@
 `zicht region new FILE` writes `template()`; `zicht region check FILE` prints `check_file(path)`: every
 problem with where it is and what to do, in Dutch and English. Loading a region (`zicht.region`) stops
 at the first problem; this check is for the analyst filling in a file, who wants them all.
+The checks of the feature tables (routes, [meldroutekaart], [web], [retention], [open_data], [uitleen])
+live in `zicht.regionfile_features`.
 
 Pure: no Django.
 """
@@ -15,6 +17,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from zicht.region import PARTNER_WORDS, SECTION_TEXTS
+from zicht.regionfile_features import check_features, text_setting, unknown_setting
 from zicht.schema.codes import normalize_code, normalize_place
 from zicht.schema.datasets import DATASETS
 
@@ -35,6 +39,20 @@ KNOWN = {
     "meldroutekaart",
     "uitleen",
     "retention",
+}
+# The settings of each table (a setting not listed is a problem, with a hint when it looks like a typo).
+PARTNER_KEYS = {"code", "name", "datasets", "sections", *(f"{w}{en}" for w in PARTNER_WORDS for en in ("", "_en"))}
+SECTION_KEYS = {f"{t}{en}" for t in SECTION_TEXTS for en in ("", "_en")}
+# Datasets whose section of the monitor has a heading and a paragraph of the partner's own.
+SECTION_DATASETS = ("meldingen", "politiecontacten", "riec-casussen", "controles")
+MUNICIPALITY_KEYS = {"name", "aliases", "cbs", "population"}
+TABLE_KEYS = {
+    "disclosure": {"k", "sensitive_gemeente_datasets"},
+    "estimation": {"publish", "lists"},
+    "retention": {"years"},
+    "web": {"theme"},
+    "open_data": {"license", "source", "keywords"},
+    "uitleen": {"max_dagen", "materialen", "organisaties"},
 }
 WORDING_ORDER = ("sterke_stijging", "stijging", "lichte_stijging", "lichte_daling", "daling", "sterke_daling")
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -90,6 +108,8 @@ def check(data: dict) -> list[Problem]:
         value = data.get(key)
         if not isinstance(value, str) or not value.strip():
             say(key, "ontbreekt of is geen tekst.", "missing or not text.")
+    if "organisation" in data and (not isinstance(data["organisation"], str) or not data["organisation"].strip()):
+        say("organisation", "moet een tekst zijn.", "must be text.")
     if isinstance(data.get("slug"), str) and data["slug"] and not SLUG.match(data["slug"]):
         say(
             "slug",
@@ -100,11 +120,14 @@ def check(data: dict) -> list[Problem]:
     central = data.get("central")
     if isinstance(central, str) and names and normalize_place(central) not in names:
         say("central", f"{central!r} staat niet bij de gemeenten.", f"{central!r} is not among the municipalities.")
-    _partners(data, say)
+    partners = _partners(data, say)
     _wording(data.get("wording", {}), say)
+    for name, keys in TABLE_KEYS.items():
+        if isinstance(data.get(name), dict):
+            unknown_setting(name, data[name], keys, say)
     _disclosure(data.get("disclosure", {}), say)
     _estimation(data.get("estimation", {}), say)
-    _routes(data.get("report_routes", []), say)
+    check_features(data, partners, say)
     return problems
 
 
@@ -126,6 +149,7 @@ def _municipalities(data: dict, say) -> dict[str, str]:
     seen: dict[str, str] = {}
     for n, m in enumerate(_table_list(data, "municipalities", say), start=1):
         where = f"municipalities[{n}]"
+        unknown_setting(where, m, MUNICIPALITY_KEYS, say)
         name = m.get("name")
         if not isinstance(name, str) or not name.strip():
             say(f"{where}.name", "ontbreekt.", "missing.")
@@ -171,10 +195,27 @@ def _datasets(where: str, datasets, say) -> None:
             )
 
 
-def _partners(data: dict, say) -> None:
+def _partners(data: dict, say) -> set[str]:
+    """The partners' codes; says every problem of the partners and of their words and sections."""
     codes: dict[str, int] = {}
+    shorts: dict[str, int] = {}
     for n, p in enumerate(_table_list(data, "partners", say), start=1):
         where = f"partners[{n}]"
+        unknown_setting(where, p, PARTNER_KEYS, say)
+        for key in PARTNER_KEYS - {"code", "datasets", "sections"}:
+            text_setting(p, key, where, say)
+        short = p.get("short")
+        if isinstance(short, str) and short.strip():
+            if normalize_code(short) in shorts:
+                say(
+                    f"{where}.short",
+                    f"{short!r} is ook de afkorting van partners[{shorts[normalize_code(short)]}]; lezers halen ze "
+                    "door elkaar.",
+                    f"{short!r} is also the abbreviation of partners[{shorts[normalize_code(short)]}]; readers would "
+                    "mix them up.",
+                )
+            shorts[normalize_code(short)] = n
+        _sections(where, p.get("sections", {}), p.get("datasets"), say)
         code = p.get("code")
         if not isinstance(code, str) or not code.strip():
             say(f"{where}.code", "ontbreekt.", "missing.")
@@ -191,6 +232,41 @@ def _partners(data: dict, say) -> None:
             say(f"{where}.datasets", "ontbreekt.", "missing.")
         else:
             _datasets(f"{where}.datasets", p["datasets"], say)
+    partners = data.get("partners")
+    return (
+        {p["code"] for p in partners if isinstance(p, dict) and isinstance(p.get("code"), str)}
+        if isinstance(partners, list)
+        else set()
+    )
+
+
+def _sections(where: str, sections, datasets, say) -> None:
+    """`[partners.sections.<dataset>]`: the partner's heading and paragraph in the monitor."""
+    if not isinstance(sections, dict):
+        say(f"{where}.sections", "moet een tabel zijn.", "must be a table.")
+        return
+    delivered = datasets if isinstance(datasets, list) else []
+    for dataset, texts in sections.items():
+        here = f"{where}.sections.{dataset}"
+        if dataset not in SECTION_DATASETS:
+            say(
+                here,
+                f"geen hoofdstuk met een eigen kop; kies uit {', '.join(SECTION_DATASETS)}.",
+                f"no section with a heading of its own; choose from {', '.join(SECTION_DATASETS)}.",
+            )
+            continue
+        if dataset not in delivered:
+            say(
+                here,
+                f"deze partner levert {dataset} niet; zet de tekst bij de partner die het levert.",
+                f"this partner does not deliver {dataset}; put the text with the partner that does.",
+            )
+        if not isinstance(texts, dict):
+            say(here, "moet een tabel zijn.", "must be a table.")
+            continue
+        unknown_setting(here, texts, SECTION_KEYS, say)
+        for key in SECTION_KEYS & set(texts):
+            text_setting(texts, key, here, say)
 
 
 def _number(value) -> bool:
@@ -248,7 +324,15 @@ def _estimation(estimation, say) -> None:
     if "publish" in estimation and not isinstance(estimation["publish"], bool):
         say("estimation.publish", "moet true of false zijn.", "must be true or false.")
     names: set[str] = set()
-    for n, item in enumerate(estimation.get("lists", []), start=1):
+    lists = estimation.get("lists", [])
+    if not isinstance(lists, list):
+        say(
+            "estimation.lists",
+            "moet een lijst van [[estimation.lists]] zijn.",
+            "must be a list of [[estimation.lists]].",
+        )
+        lists = []
+    for n, item in enumerate(lists, start=1):
         where = f"estimation.lists[{n}]"
         if not isinstance(item, dict):
             say(where, "moet een tabel zijn.", "must be a table.")
@@ -263,29 +347,16 @@ def _estimation(estimation, say) -> None:
         _datasets(f"{where}.datasets", item.get("datasets"), say)
 
 
-def _routes(routes, say) -> None:
-    if not isinstance(routes, list):
-        say(
-            "report_routes",
-            "moet een lijst van [[report_routes]]-tabellen zijn.",
-            "must be a list of [[report_routes]] tables.",
-        )
-        return
-    for n, route in enumerate(routes, start=1):
-        for key in ("name", "contact"):
-            if not isinstance(route, dict) or not isinstance(route.get(key), str) or not route[key].strip():
-                say(f"report_routes[{n}].{key}", "ontbreekt.", "missing.")
-
-
 def template(slug: str = "regio-voorbeeld") -> str:
     """A region file to fill in: every setting with a comment that says what it means."""
     return TEMPLATE.replace("regio-voorbeeld", slug)
 
 
-TEMPLATE = """# Regioconfiguratie voor zicht / region configuration for zicht.
+TEMPLATE = """# Regioconfiguratie voor zicht / region configuration for zicht (docs/new-region.md).
 # Vul elk onderdeel in en controleer het bestand met: zicht region check DIT-BESTAND
 # Fill in every part and check the file with:          zicht region check THIS-FILE
 # Then use it: ZICHT_REGION=/path/to/this-file.toml zicht ...
+# Texts are Dutch; where a setting has an `_en` twin (title_en, called_en, …) that is its English.
 
 slug = "regio-voorbeeld"                 # short name in file names and URLs: lowercase, digits, hyphens
 name = "regio Voorbeeld"                 # as in a sentence: "de monitor van de regio Voorbeeld"
@@ -306,11 +377,31 @@ aliases = ["Oud-Buurdorp"]
 
 # The partners that deliver, and the datasets each may deliver (docs/delivery-format.md lists them:
 # meldingen, trajecten, politiecontacten, riec-casussen, controles, registraties, landelijk, acties,
-# initiatieven). The code is what partners and the monitor call them.
+# initiatieven, uitleningen). The code is what partners deliver under (zicht import --partner CODE).
+# How the monitor, the dashboard and a municipality's page name a partner (all optional):
+#   name        the full name: the monitor's list of partners
+#   short       the abbreviation in labels: "Meldingen bij het meldpunt (MPV)", "Casussen RIEC"
+#   called      how a sentence names it, with its article: "Het MPV heeft in 2024 … cliënten begeleid"
+#   [partners.sections.<dataset>]   its section of the monitor (meldingen, politiecontacten,
+#               riec-casussen, controles): title (the heading), toc (its line in the contents; default
+#               the title) and description (the paragraph under the heading)
+# Without them the monitor speaks of "het meldpunt", "de politie", "het RIEC" and "het controleteam".
 [[partners]]
 code = "MELDPUNT"
 name = "Regionaal meld- en adviespunt mensenhandel"
+short = "MPV"
+short_en = "MPV"
+called = "het meldpunt"
+called_en = "the hotline"
 datasets = ["meldingen", "trajecten"]
+
+[partners.sections.meldingen]
+title = "Regionale cijfers van het meld- en adviespunt (MPV)"
+title_en = "Regional figures of the reporting and advice point (MPV)"
+toc = "Regionale cijfers MPV"
+toc_en = "Regional figures MPV"
+description = "Bij het meld- en adviespunt kan iedereen terecht met vermoedens van mensenhandel."
+description_en = "Anyone can bring suspicions of trafficking to the reporting and advice point."
 
 [[partners]]
 code = "POLITIE"
@@ -336,7 +427,13 @@ sterke_daling = -0.50
 k = 5
 sensitive_gemeente_datasets = ["meldingen", "trajecten", "politiecontacten", "registraties"]
 
+# How many years record-level deliveries are kept: `zicht purge` removes deliveries about a year more
+# than `years` years back. Leave the table out to keep everything.
+[retention]
+years = 10
+
 # Multiple systems estimation: which datasets form which list. publish: show the estimate publicly.
+# A list named "@partner" stands for one list per delivering partner of its datasets.
 [estimation]
 publish = false
 
@@ -348,14 +445,51 @@ datasets = ["meldingen", "trajecten"]
 name = "POLITIE"
 datasets = ["politiecontacten"]
 
-# Where to report (the meldroutekaart and the monitor's last page).
+# The web application's look: leave theme empty for zicht's own ("rotterdam" is regio Rotterdam's).
+[web]
+theme = ""
+
+# Where to report: the monitor's last page and the meldroutekaart (docs/meldroutekaart.md). Besides
+# name, contact and when (each with _en): key, phone, phone_abroad, url (https), anonymous (true/false),
+# note, and check: the answers that bring the route into the guided check's outcome, or "altijd".
 [[report_routes]]
-name = "Acuut gevaar"
+key = "112"
+name = "Alarmnummer 112"
+name_en = "Emergency number 112"
 contact = "112"
+phone = "112"
 when = "Bij direct gevaar voor iemands veiligheid."
+when_en = "When someone's safety is in immediate danger."
+check = ["gevaar:ja", "gevaar:weet-niet"]
 
 [[report_routes]]
+key = "politie"
 name = "Politie"
+name_en = "Police"
 contact = "0900 - 8844"
+phone = "0900-8844"
 when = "Melding of aangifte van mensenhandel."
+when_en = "Reporting human trafficking or pressing charges."
+check = ["altijd"]
+
+# The meldroutekaart: url (its public address, printed on the A4 version, once the site is live) and
+# embed_domains (the municipal websites that may show it in a frame: https://host only).
+[meldroutekaart]
+embed_domains = ["https://www.voorbeeldstad.nl"]
+
+# Open data (/open-data/): the licence and source named in every published package.
+[open_data]
+license = { name = "CC-BY-4.0", title = "Creative Commons Naamsvermelding 4.0 Internationaal", path = "https://creativecommons.org/licenses/by/4.0/deed.nl" }
+source = { title = "Veiligheidsregio Voorbeeld, Monitor Mensenhandel" }
+keywords = ["mensenhandel", "uitbuiting", "monitor"]
+
+# Awareness materials the region lends out (/uitleen/), if any: one [[uitleen.materialen]] per item
+# (code: lowercase and hyphens; naam, omschrijving and their _en), and under [uitleen.organisaties]
+# the organisatie code a partner's loans count under. Leave the table out when the region lends nothing.
+# [uitleen]
+# max_dagen = 28
+# [[uitleen.materialen]]
+# code = "vr-brillen"
+# naam = "VR-brillen"
+# naam_en = "VR headsets"
 """

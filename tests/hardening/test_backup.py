@@ -209,6 +209,17 @@ def test_backup_never_overwrites_a_file_unless_told(db, operator, tmp_path):
     assert backup(operator, tmp_path / "bestaat.zip", force=True).size > 100
 
 
+def test_a_backup_that_cannot_be_written_names_the_file_asked_for_not_its_temporary(db, operator):
+    from zicht.cli.common import expected_failure
+    from zicht.services.backup import backup
+
+    target = "/proc/zicht-backup.zip"  # a folder that exists and where no file can be made (Linux)
+    with pytest.raises(OSError) as caught:
+        backup(operator, target)
+    nl, en = expected_failure(caught.value)
+    assert target in nl and target in en and ".partial" not in nl + en
+
+
 def test_only_an_actor_who_may_see_everything_may_back_up_restore_or_purge(db, tmp_path):
     from zicht.access import ROLE_CAPABILITIES, NotAllowed
     from zicht.services.backup import backup, purge, restore

@@ -91,6 +91,27 @@ def test_a_database_refusal_is_named_without_the_row_it_refused():
     assert "IntegrityError" in nl and "IntegrityError" in en and "Jansen" not in nl + en
 
 
+@pytest.mark.parametrize("module", ["django.db", "sqlite3"])
+def test_a_database_refusal_in_a_command_is_a_message_and_exit_1_not_a_bug(tmp_path, monkeypatch, module):
+    import importlib
+
+    import zicht.services.deliveries as deliveries
+
+    error = importlib.import_module(module).IntegrityError
+
+    def refuse(*args, **kwargs):
+        raise error("UNIQUE constraint failed: zicht_meldingen.ref = 'M-0001 Jansen'")
+
+    monkeypatch.setenv("ZICHT_HOME", str(tmp_path / "home"))
+    monkeypatch.setattr(deliveries, "deliveries_for", refuse)
+    monkeypatch.setattr("zicht.cli.deliveries.database", lambda: None)
+    result = CliRunner().invoke(main, ["deliveries"])
+    assert result.exit_code == 1 and "Traceback" not in result.output, result.output
+    assert "De database weigerde" in result.output and "IntegrityError" in result.output
+    assert "Jansen" not in result.output and "referentie" not in result.output
+    assert not (tmp_path / "home" / "logs" / "errors.log").exists()  # not a bug: nothing logged as one
+
+
 def test_an_unexpected_error_is_logged_under_a_reference_the_user_sees(tmp_path, monkeypatch):
     import zicht.services.deliveries as deliveries
 

@@ -25,7 +25,7 @@ from zicht.schema.validation import validate_file
 
 COUNT = int(os.environ.get("ZICHT_FUZZ_CASES") or 1000)
 SEED = int(os.environ.get("ZICHT_FUZZ_SEED") or 20261201)
-SECONDS_PER_CASE = 20  # a hang is a failure too
+HANG_SECONDS = 600  # the whole run: a case that hangs fails the test (the slowest case is printed, not judged)
 MEMORY_MB = 700  # peak growth of the validating process over the whole run
 
 
@@ -42,6 +42,7 @@ def run_validator(count: int, seed: int, folder: str) -> dict:
     region = load_region("regio-rotterdam")
     start_rss = _rss_mb()
     problems, outcomes = [], Counter()
+    slowest = (0.0, "")
     for k, case in enumerate(cases(count, seed)):
         path = os.path.join(folder, f"case-{k % 4}{case.suffix}")
         with open(path, "wb") as out:
@@ -54,9 +55,7 @@ def run_validator(count: int, seed: int, folder: str) -> dict:
                 f"case {k} {case.label}: {type(error).__name__}: {''.join(traceback.format_exception(error))[-800:]}"
             )
             continue
-        took = time.perf_counter() - began
-        if took > SECONDS_PER_CASE:
-            problems.append(f"case {k} {case.label}: {took:.1f} s")
+        slowest = max(slowest, (time.perf_counter() - began, f"case {k} {case.label}"))
         if result.accepted:
             if result.table is None or len(result.table) != result.rows:
                 problems.append(f"case {k} {case.label}: accepted without its table")
@@ -68,14 +67,16 @@ def run_validator(count: int, seed: int, folder: str) -> dict:
             outcomes["refused"] += 1
         outcomes[case.name] += 1
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"problems": problems, "outcomes": dict(outcomes), "growth_mb": peak_mb - start_rss}
+    return {"problems": problems, "outcomes": dict(outcomes), "growth_mb": peak_mb - start_rss, "slowest": slowest}
 
 
 def _child(connection, count, seed, folder):
     try:
         connection.send(run_validator(count, seed, folder))
     except BaseException as error:  # noqa: BLE001
-        connection.send({"problems": [f"the run itself failed: {error!r}"], "outcomes": {}, "growth_mb": 0})
+        connection.send(
+            {"problems": [f"the run itself failed: {error!r}"], "outcomes": {}, "growth_mb": 0, "slowest": (0.0, "")}
+        )
 
 
 @pytest.mark.slow
@@ -85,9 +86,21 @@ def test_a_thousand_mutations_end_in_findings_or_an_accepted_table(tmp_path):
     parent, child = context.Pipe()
     process = context.Process(target=_child, args=(child, COUNT, SEED, str(tmp_path)))
     process.start()
-    report = parent.recv() if parent.poll(600) else {"problems": ["no answer in 600 s"], "outcomes": {}, "growth_mb": 0}
+    report = (
+        parent.recv()
+        if parent.poll(HANG_SECONDS)
+        else {
+            "problems": [f"no answer in {HANG_SECONDS} s: a case hangs"],
+            "outcomes": {},
+            "growth_mb": 0,
+            "slowest": (0.0, ""),
+        }
+    )
     process.join(10)
-    print(f"seed {SEED}: {report['outcomes']}, peak growth {report['growth_mb']:.0f} MB")
+    seconds, slowest = report["slowest"]
+    print(
+        f"seed {SEED}: {report['outcomes']}, peak growth {report['growth_mb']:.0f} MB, slowest {slowest} {seconds:.1f} s"
+    )
     assert not report["problems"], f"seed {SEED}:\n" + "\n".join(report["problems"][:20])
     assert report["outcomes"]["accepted"] + report["outcomes"]["refused"] == COUNT
     assert report["outcomes"]["refused"] > COUNT // 2 and report["outcomes"]["accepted"] > 0
@@ -140,6 +153,12 @@ def test_a_sample_through_zicht_import_ends_in_an_import_or_a_refusal(zicht, tmp
     assert not problems, "\n".join(problems)
 
 
+def _bytes_read() -> int:
+    """Bytes this process has read through system calls so far (Linux's rchar)."""
+    with open("/proc/self/io") as io:
+        return next(int(line.split()[1]) for line in io if line.startswith("rchar:"))
+
+
 def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path):
     from hardening.mutate import seeds
 
@@ -147,11 +166,12 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path):
     with open(huge, "wb") as sparse:  # 3 GB on paper, nothing on disk: reading it whole would show
         sparse.write(seeds()[0].text.encode())
         sparse.truncate(3 << 30)
-    began = time.perf_counter()
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    result = validate_file(huge, "meldingen", 2024, load_region("regio-rotterdam"), partner="ESSM")
+    region = load_region("regio-rotterdam")
+    before, read_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, _bytes_read()
+    result = validate_file(huge, "meldingen", 2024, region, partner="ESSM")
     assert [f.code for f in result.findings] == ["unreadable"] and "3072 MB" in result.findings[0].message_en
-    assert time.perf_counter() - began < 2 and resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 50_000
+    assert _bytes_read() - read_before < 1 << 20  # not a chunk of the 3 GB was read, not even streamed
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 50_000
 
 
 def test_a_zip_bomb_is_refused_by_its_unpacked_size_before_it_is_unpacked(tmp_path):

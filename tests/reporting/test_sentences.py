@@ -33,11 +33,14 @@ def test_hotline_sentence_about_the_same_has_no_article():
 
 
 def test_not_delivered_is_said_and_never_zero():
-    text = s.hotline_sentence(2024, None, 130, "lichte stijging")
+    text = s.hotline_sentence(2024, None, 130, "lichte stijging", partner="ESSM")
     assert text == "ESSM heeft over 2024 geen gegevens over het meldpunt aangeleverd."
     assert "0" not in text.replace("2024", "")
     assert s.riec_sentence(2024, None, 4, None) == "RIEC heeft over 2024 geen gegevens over casussen aangeleverd."
-    assert s.controles_sentence(2024, None) == "RCTM heeft over 2024 geen gegevens over controles aangeleverd."
+    assert (
+        s.controles_sentence(2024, None, partner="RCTM")
+        == "RCTM heeft over 2024 geen gegevens over controles aangeleverd."
+    )
     assert "has not delivered any data" in s.clients_sentence(2024, None, "en")
 
 

@@ -152,7 +152,7 @@ def make_edition_row():
     from zicht.storage.models import Edition
 
     def make():
-        audit(OPERATOR, "test", "x")
+        audit(OPERATOR, "estimate", "x")
         return Edition.objects.create(
             year=Y,
             number=1,

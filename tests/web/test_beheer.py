@@ -507,3 +507,12 @@ def test_nobody_can_change_or_delete_audit_entries(analyst):
     assert AuditEvent.objects.filter(actor="analyst", action="export-audit").exists()
     for method in ("post", "put", "delete"):
         assert getattr(analyst, method)("/beheer/audit/").status_code in (403, 405)
+
+
+def test_every_audit_action_has_a_label_and_an_unknown_one_is_refused():
+    from zicht.storage.api import AUDIT_ACTIONS, record_event
+    from zicht.web.beheer.labels import ACTION_LABELS
+
+    assert set(ACTION_LABELS) == set(AUDIT_ACTIONS)
+    with pytest.raises(ValueError, match="unknown audit action"):
+        record_event("tester", "no-such-action", "x")

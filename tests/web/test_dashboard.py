@@ -88,10 +88,31 @@ def test_filters_narrow_the_figures_split_that_way_and_say_which_are_not(client,
     assert 'value="seksuele-uitbuiting" selected' in page and 'value="minderjarig" selected' in page
 
 
+PUBLIC_ANSWERS = (
+    "/",
+    "/?jaar=2023",
+    "/grafiek/2024/1/nl/meldingen-trend.json",
+    "/grafiek/2024/1/nl/meldingen-aard.csv",
+    "/grafiek/2024/1/nl/meldingen-aard.svg",
+    "/gemeente/",
+    "/gemeente/schiedam/",
+    "/open-data/",
+    "/open-data/2024/1/datapackage.json",
+    "/open-data/2024/1/meldingen-gemeente.csv",
+    "/monitor/",
+    "/monitor/2024/",
+    "/monitor/2024/1/nl.html",
+    "/monitor/2024/1/en.pdf",
+    "/api/v1/indicators?year=2024",
+    "/api/v1/indicators?year=2024&edition=1",
+)
+
+
 def test_public_answers_carry_an_etag_and_a_repeated_request_is_not_modified(client, published):
-    for url in ("/", "/?jaar=2023", "/grafiek/2024/1/nl/meldingen-trend.json", "/gemeente/schiedam/"):
+    for url in PUBLIC_ANSWERS:
         first = client.get(url)
-        assert first.status_code == 200 and first["Cache-Control"].startswith("public, max-age=")
+        assert first.status_code == 200, url
+        assert first["Cache-Control"].startswith("public, max-age="), url
         again = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
         assert again.status_code == 304 and again["ETag"] == first["ETag"] and again.content == b""
         assert client.get(url, HTTP_IF_NONE_MATCH='"iets-anders"').status_code == 200
@@ -102,6 +123,10 @@ def test_an_account_gets_the_same_figures_but_nothing_marked_public_or_kept(clie
         response = clients[who].get("/")
         assert response.status_code == 200 and ">179<" in _text(response)
         assert response["Cache-Control"] == "no-store" and "ETag" not in response
+        for url in ("/monitor/", "/monitor/2024/1/nl.html", "/gemeente/", "/open-data/"):
+            response = clients[who].get(url)
+            assert response.status_code == 200 and response["Cache-Control"] == "no-store", url
+            assert "ETag" not in response, url
     anonymous = _text(clients["anonymous"].get("/"))
     assert "analyst" not in anonymous and "Uitloggen" not in anonymous  # the kept page is nobody's
 

@@ -142,6 +142,7 @@ def region_from(tmp_path, text: str, name: str = "regio-proef"):
     [
         (ROUTE.replace('check = ["altijd"]', 'check = ["gevaar:misschien"]'), "gevaar:misschien"),
         (ROUTE.replace('check = ["altijd"]', "check = []"), "'check'"),
+        (ROUTE.replace('check = ["altijd"]', 'check = [["altijd"], {a = 1}]'), "'check'"),
         (ROUTE.replace('name = "Meldpunt Proef"', 'name = ""'), "'name'"),
         (ROUTE.replace('phone = "010-1234567"', 'phone = "bel ons"'), "phone"),
         (ROUTE.replace('key = "meldpunt"', 'key = "Meld Punt"'), "'key'"),

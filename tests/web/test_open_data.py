@@ -111,3 +111,37 @@ def test_unknown_packages_and_files_are_not_found(client, published):
     assert (
         client.get("/open-data/2024/1/meldingen-gemeente.csv", HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304
     )
+
+
+def test_a_code_that_a_spreadsheet_would_run_as_a_formula_is_neutralised_in_the_package(tmp_path):
+    """A dimension's code comes from a delivery: one that starts like a formula must reach a CSV as text,
+    and the package must still be valid (its schema names the codes as the CSV holds them)."""
+    from zicht.opendata import package
+    from zicht.region import load_region
+
+    public = {
+        "region": "regio Rotterdam",
+        "year": 2024,
+        "values": [
+            {"indicator": "controles", "dimensions": {}, "value": 3},
+            {"indicator": "controles", "dimensions": {"locatie": '=HYPERLINK("http://x")'}, "value": 1},
+            {"indicator": "controles", "dimensions": {"locatie": "-2+3"}, "value": 2},
+        ],
+        "changes": [],
+    }
+    edition = {"year": 2024, "number": 1, "label": "2024", "published_at": "2025-03-01T10:00:00+01:00", "note": ""}
+    _, files = package(load_region(), edition, public)
+    lines = files["controles-locatie.csv"].decode("utf-8").splitlines()
+    assert lines == [
+        "jaar,locatie,waarde,afgeschermd",
+        '2024,"\'=HYPERLINK(""http://x"")",1,false',
+        "2024,'-2+3,2,false",
+    ]
+    import frictionless
+
+    descriptor, files = package(load_region(), edition, public)
+    for name, body in files.items():
+        (tmp_path / name).write_bytes(body)
+    (tmp_path / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    report = frictionless.validate(str(tmp_path / "datapackage.json"))
+    assert report.valid, report.flatten(["resource/name", "rowNumber", "fieldName", "type", "note"])[:5]

@@ -40,10 +40,11 @@ COMMANDS = {
     "user": ("zicht.cli.users:user", "Accounts of the web application: add, list, disable, enable, reset."),
     "serve": ("zicht.cli.serve:serve", "Run the web application (gunicorn)."),
     "region": ("zicht.cli.region:region", "Start and check a region's configuration file."),
+    "national": ("zicht.cli.national:national", "Put several regions' published figures side by side."),
     # Listed once their module exists (LazyGroup hides a command whose module is missing).
     "meldroutekaart": ("zicht.cli.meldroutekaart:meldroutekaart", "The meldroutekaart: where to report a signal."),
-    "backup": ("zicht.cli.backup:backup", "Everything in one file."),
-    "restore": ("zicht.cli.backup:restore", "Restore a backup file."),
+    "backup": ("zicht.cli.backup:backup", "Back up all data into one file (zicht restore puts it back)."),
+    "restore": ("zicht.cli.backup:restore", "Restore a backup file (checked first; --force over data)."),
     "purge": ("zicht.cli.backup:purge", "Remove record-level data older than the region's retention."),
 }
 

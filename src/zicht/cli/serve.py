@@ -17,8 +17,15 @@ from zicht.cli.common import fail, handles_expected_errors
 @click.option(
     "--timeout", type=click.IntRange(10, 3600), default=180, show_default=True, help="Seconds a request may take."
 )
+@click.option(
+    "--national",
+    "national_sources",
+    multiple=True,
+    metavar="SRC",
+    help="A region's open-data package for the national picture at /landelijk/ (repeat; zicht national).",
+)
 @handles_expected_errors
-def serve(host, port, workers, threads, timeout):
+def serve(host, port, workers, threads, timeout, national_sources):
     """Run the web application (gunicorn; static files from the package; migrations applied on start).
 
     Start de webapplicatie: het dashboard, de aanleverportal, de analistenbalie en de API. Off loopback
@@ -33,6 +40,19 @@ def serve(host, port, workers, threads, timeout):
             fg="yellow",
             err=True,
         )
+    if not national_sources:  # ZICHT_NATIONAL_SOURCES, checked here the same way
+        listed = os.environ.get("ZICHT_NATIONAL_SOURCES", "")
+        national_sources = tuple(s.strip() for s in listed.split(",") if s.strip())
+    if national_sources:  # read once here, so that a bad source stops the start with a clear message
+        from zicht import national
+
+        try:
+            regions = national.compare(national.read_packages(national_sources)).regions
+        except national.SourceError as error:
+            fail(error.message_nl, error.message_en)
+        names = ", ".join(r.region for r in regions)
+        click.echo(f"Landelijk beeld / national picture (/landelijk/): {names}", err=True)
+        os.environ["ZICHT_NATIONAL_SOURCES"] = ",".join(national_sources)
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"zicht: http://{shown}:{port}/  (Ctrl-C stopt / stops)", err=True)
     try:

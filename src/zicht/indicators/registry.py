@@ -214,7 +214,7 @@ REGISTRY: dict[str, Indicator] = {
         Indicator(
             "politiecontacten",
             "politiecontacten",
-            "Informatieve gesprekken en aangiftes bij de AVIM.",
+            "Informatieve gesprekken en aangiftes bij de politie (de eenheid mensenhandel).",
             "Informative interviews and formal complaints at the police trafficking unit.",
             "rows of `politiecontacten` in Y",
             (("soort",), ("vorm",), ("soort", "vorm")),
@@ -249,7 +249,7 @@ REGISTRY: dict[str, Indicator] = {
         Indicator(
             "controles",
             "controles",
-            "Controles van het Regionaal Controleteam Mensenhandel.",
+            "Controles van het regionale controleteam mensenhandel.",
             "Inspections of the regional trafficking inspection team.",
             "RCTM inspections in Y",
             (("gemeente",), ("locatie",), ("bevinding",)),

@@ -16,6 +16,7 @@ import copy
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any, Literal
 
 from zicht.reporting.sentences import fmt
 from zicht.reporting.values import Cell
@@ -191,7 +192,12 @@ def bar_chart(
     # The categories in the given order, also where a suppressed cell draws no bar (a domain built from the
     # bars alone would put it last).
     cats = list(dict.fromkeys(cat for cat, _ in items))
-    cat_enc = {"field": "cat", "type": "ordinal" if vertical else "nominal", "sort": cats, "title": cat_title or None}
+    cat_enc: dict[str, Any] = {
+        "field": "cat",
+        "type": "ordinal" if vertical else "nominal",
+        "sort": cats,
+        "title": cat_title or None,
+    }
     largest = max((r["value"] for r in data if r["value"] is not None), default=None)
     val_enc = {"field": "value", "type": "quantitative", "title": value_title or None, "axis": count_axis(largest)}
     pos_enc = {"field": "pos", "type": "quantitative"}
@@ -296,7 +302,8 @@ def stacked_chart(
     colors = colors or STACKED[: len(series)]
     cats = list(dict.fromkeys(cat for cat, _, _ in items))
     vals = {(cat, s): v for cat, s, v in items}
-    data, totals = [], []
+    data: list[dict[str, Any]] = []
+    totals: list[dict[str, Any]] = []
     for cat in cats:
         start = 0
         for s, col in zip(series, colors, strict=False):
@@ -445,7 +452,7 @@ def render_svg(chart: Chart) -> str:
 
     spec = dict(chart.spec)
     spec.pop("title", None)
-    locale = "nl-NL" if chart.lang == "nl" else "en-GB"
+    locale: Literal["nl-NL", "en-GB"] = "nl-NL" if chart.lang == "nl" else "en-GB"
     chart.svg = _numbered_clips(vlc.vegalite_to_svg(spec, format_locale=locale))
     return chart.svg
 

@@ -17,6 +17,7 @@ from zicht import __version__
 from zicht.region import Region
 from zicht.reporting import figures as f
 from zicht.reporting import figures_chain as fc
+from zicht.reporting import partners as names
 from zicht.reporting import sentences as s
 from zicht.reporting.estimate_section import estimate_block
 from zicht.reporting.values import Cell, Values
@@ -93,7 +94,7 @@ def build_context(data: ReportData, lang: str = "nl", public: bool = False) -> d
         {"name": _place(name, lang), "value": s.fmt(cell.value, lang, suppressed=cell.suppressed, k=k)}
         for name, cell in meldingen.get("gemeenten", [])
     ]
-    key = key_figures(years, year, lang, k)
+    key = key_figures(years, year, lang, k, region)
     return {
         "lang": lang,
         "public": public,
@@ -128,6 +129,8 @@ def build_context(data: ReportData, lang: str = "nl", public: bool = False) -> d
         "charts": charts,
         "key_figures": key,
         "routes": region.routes,
+        # The partners' sections as the region names them: title, toc, description per dataset.
+        "sections": names.sections(region, lang),
     }
 
 
@@ -157,22 +160,22 @@ def _date(d: dt.date, lang: str) -> str:
     return d.strftime("%-d %B %Y")
 
 
-def key_figures(years: dict[int, Values], year: int, lang: str, k: int) -> dict:
-    """Key figures over the last years (a table): not delivered shows as `–`, never as 0."""
+def key_figures(years: dict[int, Values], year: int, lang: str, k: int, region: Region) -> dict:
+    """Key figures over the last years (a table): not delivered shows as `–`, never as 0. The partners'
+    abbreviations come from the region (`zicht.reporting.partners.figure_label`)."""
     shown_years = [y for y in sorted(years) if year - 2 <= y <= year]
+
+    def named(key: str) -> tuple[str, str]:
+        return names.figure_label(region, key, "nl"), names.figure_label(region, key, "en")
+
     rows_def = [
         ("landelijk", {}, "Landelijk geregistreerde slachtoffers (CoMensha)", "National registered victims (CoMensha)"),
-        ("meldingen", {}, "Meldingen bij het meldpunt (ESSM)", "Reports to the hotline (ESSM)"),
-        ("trajecten", {}, "Cliënten begeleid (ESSM)", "Clients guided (ESSM)"),
-        (
-            "politiecontacten",
-            {"soort": "informatief-gesprek"},
-            "Informatieve gesprekken (AVIM)",
-            "Informative interviews (AVIM)",
-        ),
-        ("politiecontacten", {"soort": "aangifte"}, "Aangiftes mensenhandel (AVIM)", "Formal complaints (AVIM)"),
-        ("riec-casussen", {}, "Casussen RIEC", "RIEC cases"),
-        ("controles", {}, "Controles RCTM", "RCTM inspections"),
+        ("meldingen", {}, *named("meldingen")),
+        ("trajecten", {}, *named("trajecten")),
+        ("politiecontacten", {"soort": "informatief-gesprek"}, *named("informatief-gesprek")),
+        ("politiecontacten", {"soort": "aangifte"}, *named("aangifte")),
+        ("riec-casussen", {}, *named("riec-casussen")),
+        ("controles", {}, *named("controles")),
         ("registraties", {}, "Registraties andere partners", "Registrations by other partners"),
     ]
     rows = []

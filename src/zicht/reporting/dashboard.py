@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from zicht.indicators.wording import WORDS_EN
+from zicht.reporting import partners as names
 from zicht.reporting import sentences as s
 from zicht.reporting.charts import Chart
 from zicht.reporting.context import ReportData, build_context
@@ -72,6 +73,8 @@ class Dashboard:
     trends: list[Trend]
     chapters: list[Chapter]
     municipalities: dict  # years, rows: name, slug (None: not a municipality), cells per year, rate
+    # The region's words for its partners where the page names one ("riec": "het RIEC"; zicht.reporting.partners).
+    names: dict[str, str] = field(default_factory=dict)
 
     def charts(self) -> list[Chart]:
         """Every chart of the page, trends first: what the chart downloads are looked up in."""
@@ -90,7 +93,7 @@ def _nl(lang: str, nl: str, en: str) -> str:
 
 def _key_figures(ctx: dict, years: dict[int, Values], year: int, lang: str, k: int) -> list[KeyFigure]:
     """The cards: each total with its change in words and the monitor's sentence about it."""
-    v = years[year]
+    v, region = years[year], ctx["region"]
     chosen = (
         ("meldingen", _nl(lang, "Meldingen bij het meldpunt", "Reports to the hotline"), ctx["meldingen"]["sentence"]),
         ("trajecten", _nl(lang, "Cliënten begeleid", "Clients guided"), ctx["trajecten"]["sentence"]),
@@ -100,8 +103,8 @@ def _key_figures(ctx: dict, years: dict[int, Values], year: int, lang: str, k: i
             _nl(lang, "Contacten met de politie", "Contacts with the police"),
             ctx["politie"]["sentence"],
         ),
-        ("riec-casussen", _nl(lang, "Casussen RIEC", "RIEC cases"), ctx["riec"]["sentence"]),
-        ("controles", _nl(lang, "Controles RCTM", "RCTM inspections"), ctx["rctm"]["sentence"]),
+        ("riec-casussen", names.figure_label(region, "riec-casussen", lang), ctx["riec"]["sentence"]),
+        ("controles", names.figure_label(region, "controles", lang), ctx["rctm"]["sentence"]),
     )
     out = []
     for indicator, name, sentence in chosen:
@@ -148,11 +151,18 @@ def _section(
     return Section(id, title, texts, list(bullets), _figures(charts, filters, lang))
 
 
+def _riec_title(region, lang: str) -> str:
+    """ "RIEC-samenwerkingsverband" / "RIEC partnership", under the region's abbreviation."""
+    name = names.short(region, "riec-casussen", lang)
+    return _nl(lang, f"{name}-samenwerkingsverband", f"{name} partnership")
+
+
 def _chapters(ctx: dict, filters: dict[str, str], lang: str) -> list[Chapter]:
     """Chapters 2 and 3 of the monitor, section by section, with their sentences and charts."""
     m, t, p, r = ctx["meldingen"], ctx["trajecten"], ctx["politie"], ctx["riec"]
     reg, aanpak, est, rctm, national = ctx["registraties"], ctx["aanpak"], ctx["estimate"], ctx["rctm"], ctx["national"]
     f = (filters, lang)
+    region = ctx["region"]  # the partners as the region names them (zicht.reporting.partners)
     nature = [
         _section(
             "landelijk",
@@ -163,7 +173,7 @@ def _chapters(ctx: dict, filters: dict[str, str], lang: str) -> list[Chapter]:
         ),
         _section(
             "meldpunt",
-            _nl(lang, "Meldpunt (ESSM)", "Hotline (ESSM)"),
+            _nl(lang, "Meldpunt", "Hotline") + names.tag(region, "meldingen", lang),
             [m["sentence"], " ".join(m.get("herkomst") or [])],
             m["charts"][:2],
             *f,
@@ -171,7 +181,7 @@ def _chapters(ctx: dict, filters: dict[str, str], lang: str) -> list[Chapter]:
         _section("aard", _nl(lang, "Aard van de meldingen", "Nature of the reports"), [], m["charts"][2:], *f),
         _section(
             "clienten",
-            _nl(lang, "Cliënten (ESSM)", "Clients (ESSM)"),
+            _nl(lang, "Cliënten", "Clients") + names.tag(region, "trajecten", lang),
             [t["sentence"], t.get("trend"), t.get("split") if t.get("bullets") else None],
             t["charts"],
             *f,
@@ -184,17 +194,25 @@ def _chapters(ctx: dict, filters: dict[str, str], lang: str) -> list[Chapter]:
         nature.append(_section("schatting", title, [est.get("sentence"), est.get("reason")], charts, *f))
     nature += [
         _section(
-            "politie", _nl(lang, "Politie (AVIM)", "Police (AVIM)"), [p["sentence"], p.get("trend")], p["charts"], *f
+            "politie",
+            _nl(lang, "Politie", "Police") + names.tag(region, "politiecontacten", lang),
+            [p["sentence"], p.get("trend")],
+            p["charts"],
+            *f,
         ),
         _section(
             "riec",
-            _nl(lang, "RIEC-samenwerkingsverband", "RIEC partnership"),
+            _riec_title(region, lang),
             [r["sentence"], r.get("note"), r.get("inbrenger"), r.get("partners")],
             r["charts"],
             *f,
         ),
         _section(
-            "rctm", _nl(lang, "Controleteam (RCTM)", "Inspection team (RCTM)"), [rctm["sentence"]], rctm["charts"], *f
+            "rctm",
+            _nl(lang, "Controleteam", "Inspection team") + names.tag(region, "controles", lang),
+            [rctm["sentence"]],
+            rctm["charts"],
+            *f,
         ),
     ]
     if reg:
@@ -290,9 +308,10 @@ def dashboard(data: ReportData, filters: dict[str, str], lang: str = "nl") -> Da
         filters_text=describe(filters, lang),
         key_figures=_key_figures(ctx, years, data.year, lang, k),
         key_table=ctx["key_figures"],
-        trends=trends(years, data.year, lang, k, filters),
+        trends=trends(years, data.year, lang, k, filters, names.trend_titles(data.region)),
         chapters=_chapters(ctx, filters, lang),
         municipalities=municipalities_table(years, data.year, data.region, lang, k),
+        names={"riec": names.called(data.region, "riec-casussen", lang)},
     )
 
 

@@ -3,6 +3,8 @@ and the overlap between the lists (Vega-Lite, like every chart of the monitor)."
 
 from __future__ import annotations
 
+from typing import Any
+
 from zicht.reporting.charts import COUNT_AXIS, INK, OKABE_ITO, PRIMARY, WIDTH, Chart, _base
 from zicht.reporting.sentences import fmt
 
@@ -57,7 +59,7 @@ def interval_chart(
             "encoding": {"y": y, "x": {"field": "value", "type": "quantitative"}, "text": {"field": "text"}},
         },
     ]
-    interval = "–" if low is None else f"{fmt(round(low), lang)} – {fmt(round(high), lang)}"
+    interval = "–" if low is None or high is None else f"{fmt(round(low), lang)} – {fmt(round(high), lang)}"
     cols = ["", "Aantal", "95%-interval"] if lang == "nl" else ["", "Number", "95% interval"]
     rows = [[reg, fmt(observed, lang), "–"], [est, fmt(round(estimate), lang), interval]]
     return Chart(id, title, alt, spec, cols, rows, lang=lang)
@@ -108,7 +110,7 @@ def sensitivity_chart(
     strokes = {chosen_word: OKABE_ITO[1], close_word: PRIMARY, worse_word: "#5b6b78"}
     fills = {chosen_word: OKABE_ITO[1], close_word: PRIMARY, worse_word: "white"}
     # A label lists the model's pairs of registrations, one pair per line.
-    y = {
+    y: dict[str, Any] = {
         "field": "cat",
         "type": "nominal",
         "sort": cats,

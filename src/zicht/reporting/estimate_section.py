@@ -7,7 +7,8 @@ overlap count of people passes `zicht.disclosure`.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from zicht.reporting import sentences as s
 from zicht.reporting.estimate_charts import CLEARLY_WORSE_BIC, interval_chart, overlap_chart, sensitivity_chart
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
     from zicht.reporting.context import ReportData
 
 
-def _overlap(est: dict) -> dict:
+def _overlap(est: Mapping[str, Any]) -> dict:
     """The lists' overlap (`linkage.overlap_summary`'s shape), from the estimate's own table if absent."""
     if est.get("overlap"):
         return est["overlap"]
@@ -90,7 +91,7 @@ def _model_words(model: str, minus_infinity: list[str], lists: list[str], lang: 
     return words
 
 
-def _sensitivity(est: dict, lang: str, ci: dict) -> tuple[str, object] | None:
+def _sensitivity(est: Mapping[str, Any], lang: str, ci: Mapping[str, Any]) -> tuple[str, object] | None:
 
     rows = est.get("sensitivity") or []
     if len(rows) < 2:
@@ -218,41 +219,34 @@ def estimate_block(data: ReportData, lang: str, public: bool, k: int) -> dict | 
         block["reason"] = reason
     else:
         estimate, hidden = est["estimate"], est["hidden"]
-        ci = est.get("ci") or {}
+        assert estimate is not None and hidden is not None  # an estimable estimate has both (contracts.Estimate)
+        ci: Mapping[str, Any] = est.get("ci") or {}
         low, high = ci.get("low"), ci.get("high")
         level = round(100 * ci.get("level", 0.95))
-        have_ci = low is not None and high is not None
+        band = (round(low), round(high)) if low is not None and high is not None else None
         if nl:
             block["sentence"] = (
                 f"In {data.year} waren {s.fmt(observed)} personen in beeld bij ten minste één van de {len(lists)} registraties "
                 f"({s.join_words(lists)}). Op basis van de overlap tussen deze registraties schatten we het totale aantal "
                 f"slachtoffers op {s.fmt(round(estimate))}"
-                + (
-                    f" ({level}%-betrouwbaarheidsinterval: {s.fmt(round(low))} tot {s.fmt(round(high))})"
-                    if have_ci
-                    else ""
-                )
+                + (f" ({level}%-betrouwbaarheidsinterval: {s.fmt(band[0])} tot {s.fmt(band[1])})" if band else "")
                 + f". Naar schatting zijn dus ongeveer {s.fmt(round(hidden))} slachtoffers niet in beeld."
             )
             title = "Geregistreerde en geschatte slachtoffers"
             alt = f"Staafdiagram: {observed} geregistreerd, geschat totaal {round(estimate)}" + (
-                f" met interval {round(low)} tot {round(high)}." if have_ci else "."
+                f" met interval {band[0]} tot {band[1]}." if band else "."
             )
         else:
             block["sentence"] = (
                 f"In {data.year}, {s.fmt(observed, lang)} people were known to at least one of the {len(lists)} "
                 f"registrations ({s.join_words(lists, lang)}). From the overlap between them we estimate the total "
                 f"number of victims at {s.fmt(round(estimate), lang)}"
-                + (
-                    f" ({level}% confidence interval: {s.fmt(round(low), lang)} to {s.fmt(round(high), lang)})"
-                    if have_ci
-                    else ""
-                )
+                + (f" ({level}% confidence interval: {s.fmt(band[0], lang)} to {s.fmt(band[1], lang)})" if band else "")
                 + f". About {s.fmt(round(hidden), lang)} victims are therefore not in view."
             )
             title = "Registered and estimated victims"
             alt = f"Bar chart: {observed} registered, estimated total {round(estimate)}" + (
-                f" with interval {round(low)} to {round(high)}." if have_ci else "."
+                f" with interval {band[0]} to {band[1]}." if band else "."
             )
         block["interval"] = interval_chart("schatting", title, alt, observed, estimate, low, high, lang=lang)
         charts.append(block["interval"])

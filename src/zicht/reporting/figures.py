@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from zicht.region import Region
+from zicht.reporting import partners as names
 from zicht.reporting import sentences as s
 from zicht.reporting.charts import Chart, bar_chart, grouped_chart, stacked_chart
 from zicht.reporting.filters import LEEFTIJD, VORM, form_of
@@ -84,7 +85,7 @@ def national(years: dict[int, Values], year: int, region: Region, lang: str, k: 
     prev, wording = _change(v, "landelijk")
     out = {
         "delivered": value is not None,
-        "sentence": s.national_sentence(year, value, prev, wording, lang),
+        "sentence": s.national_sentence(year, value, prev, wording, lang, names.subject(region, "landelijk", lang)),
         "charts": [],
     }
     series = _trend(years, "landelijk", year)
@@ -107,6 +108,18 @@ def national(years: dict[int, Values], year: int, region: Region, lang: str, k: 
             )
         )
     return out
+
+
+def _hotline_title(region: Region, lang: str) -> str:
+    """ "Totaal aantal meldingen ESSM" (the seed's title), or without an abbreviation "… bij het meldpunt"."""
+    short = names.short(region, "meldingen", lang)
+    if short:
+        return _nl(
+            lang,
+            f"Totaal aantal meldingen {short}",
+            f"Total number of reports to {names.called(region, 'meldingen', 'en')}",
+        )
+    return _nl(lang, "Totaal aantal meldingen bij het meldpunt", "Total number of reports to the hotline")
 
 
 def essm_meldingen(years: dict[int, Values], year: int, region: Region, lang: str, k: int) -> dict:
@@ -139,7 +152,7 @@ def essm_meldingen(years: dict[int, Values], year: int, region: Region, lang: st
     out["charts"].append(
         _year_chart(
             "meldingen-trend",
-            _nl(lang, "Totaal aantal meldingen ESSM", "Total number of reports to ESSM"),
+            _hotline_title(region, lang),
             "Staafdiagram van het aantal meldingen bij het meldpunt per jaar: ",
             "Bar chart of the number of reports per year: ",
             _trend(years, "meldingen", year),
@@ -283,7 +296,7 @@ def essm_trajecten(years: dict[int, Values], year: int, region: Region, lang: st
     total = v.get("trajecten") if v.present("trajecten") else None
     out: dict = {
         "delivered": total is not None,
-        "sentence": s.clients_sentence(year, total, lang, partner),
+        "sentence": s.clients_sentence(year, total, lang, partner, names.called(region, "trajecten", lang)),
         "charts": [],
         "bullets": [],
     }

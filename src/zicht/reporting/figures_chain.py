@@ -1,4 +1,5 @@
-"""The figures of the chain partners (AVIM, RIEC, RCTM, other registrations) and chapter 3 (the regional approach).
+"""The figures of the chain partners (police, RIEC, inspection team, other registrations) and chapter 3 (the
+regional approach). The partners are named as the region configures them (`zicht.reporting.partners`).
 
 Same shape as `figures.py`: each builder returns a plain dict with its sentences and `charts`.
 """
@@ -6,12 +7,13 @@ Same shape as `figures.py`: each builder returns a plain dict with its sentences
 from __future__ import annotations
 
 from zicht.region import Region
+from zicht.reporting import partners as names
 from zicht.reporting import sentences as s
 from zicht.reporting.charts import bar_chart, grouped_chart, heatmap_chart, stacked_chart
 from zicht.reporting.figures import _alt, _change, _nl, _partner, _trend
 from zicht.reporting.figures_uitleen import with_loans
 from zicht.reporting.filters import VORM, form_of
-from zicht.reporting.labels import label, opgave_label, org_label, org_words
+from zicht.reporting.labels import label, opgave_label
 from zicht.reporting.values import Values
 from zicht.schema import codes as c
 
@@ -42,17 +44,16 @@ def avim(years: dict[int, Values], year: int, region: Region, lang: str, k: int)
             parts.append(
                 f"{s.count(ig, 'informative interview', 'informative interviews', lang)} and {s.count(ag, 'complaint', 'complaints', lang)} of {label(f, lang).lower()}"
             )
+    who = names.called(region, "politiecontacten", lang)
     if parts:
         sentence = (
-            _nl(lang, f"In {year} registreerde de {partner} ", f"In {year} {partner} recorded ")
-            + s.join_words(parts, lang)
-            + "."
+            _nl(lang, f"In {year} registreerde {who} ", f"In {year} {who} recorded ") + s.join_words(parts, lang) + "."
         )
     else:
         sentence = _nl(
             lang,
-            f"In {year} registreerde de {partner} geen informatieve gesprekken of aangiftes.",
-            f"In {year} {partner} recorded no interviews or complaints.",
+            f"In {year} registreerde {who} geen informatieve gesprekken of aangiftes.",
+            f"In {year} {who} recorded no interviews or complaints.",
         )
     aangifte = v.get("politiecontacten", soort="aangifte")
     series = [
@@ -101,13 +102,15 @@ def riec(years: dict[int, Values], year: int, region: Region, lang: str, k: int)
     prev, wording = _change(v, "riec-casussen")
     out: dict = {
         "delivered": cases is not None,
-        "sentence": s.riec_sentence(year, cases, prev, wording, lang, partner),
+        "sentence": s.riec_sentence(year, cases, prev, wording, lang, partner, names.riec_partnership(region, lang)),
         "charts": [],
     }
     if cases is None:
         return out
     ranked = sorted(((code, v.get("riec-casussen", inbrenger=code)) for code in c.ORGANISATIE), key=lambda t: -t[1])
-    out["inbrenger"] = s.inbrenger_sentence(cases, [(org_words(code, lang), n) for code, n in ranked if n], lang)
+    out["inbrenger"] = s.inbrenger_sentence(
+        cases, [(names.org_words(code, lang, region), n) for code, n in ranked if n], lang
+    )
     pairs = v.get("riec-markten")
     out["note"] = s.markets_note(cases, pairs, lang)
     markets = [m for m in c.MARKTEN if v.get("riec-markten", markt=m)]
@@ -139,7 +142,7 @@ def riec(years: dict[int, Values], year: int, region: Region, lang: str, k: int)
     if partners:
         totals = sorted(partners, key=lambda p: -sum(v.get("riec-partners", markt=m, partner=p) for m in markets))
         items2 = [
-            (label(m, lang), org_label(p, lang), v.get("riec-partners", markt=m, partner=p))
+            (label(m, lang), names.org_label(p, lang, region), v.get("riec-partners", markt=m, partner=p))
             for m in markets
             for p in totals
         ]
@@ -157,12 +160,15 @@ def riec(years: dict[int, Values], year: int, region: Region, lang: str, k: int)
                 alt,
                 items2,
                 [label(m, lang) for m in markets],
-                [org_label(p, lang) for p in totals],
+                [names.org_label(p, lang, region) for p in totals],
                 lang=lang,
                 columns=(_nl(lang, "Partner", "Partner"), *[label(m, lang) for m in markets]),
             )
         )
-        top = [org_words(p, lang) if p != "gemeente" else _nl(lang, "gemeenten", "municipalities") for p in totals[:3]]
+        top = [
+            names.org_words(p, lang, region) if p != "gemeente" else _nl(lang, "gemeenten", "municipalities")
+            for p in totals[:3]
+        ]
         out["partners"] = _nl(
             lang,
             f"{s.join_words(top, lang)[:1].upper()}{s.join_words(top, lang)[1:]} zijn tijdens de informatiefase de meest betrokken partners.",
@@ -176,7 +182,9 @@ def rctm(years: dict[int, Values], year: int, region: Region, lang: str, k: int)
     n = v.get("controles") if v.present("controles") else None
     out: dict = {
         "delivered": n is not None,
-        "sentence": s.controles_sentence(year, n, lang, _partner(region, "controles")),
+        "sentence": s.controles_sentence(
+            year, n, lang, _partner(region, "controles"), names.called(region, "controles", lang)
+        ),
         "charts": [],
     }
     if not n:

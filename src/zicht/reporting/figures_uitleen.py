@@ -11,7 +11,7 @@ from zicht.region import Region
 from zicht.reporting import sentences as s
 from zicht.reporting.charts import stacked_chart
 from zicht.reporting.figures import _alt, _change, _nl, _partner
-from zicht.reporting.labels import org_label, org_words
+from zicht.reporting.partners import org_label, org_words
 from zicht.reporting.values import Values
 from zicht.schema import catalogue
 from zicht.schema import codes as c
@@ -70,7 +70,7 @@ def uitleen(years: dict[int, Values], year: int, region: Region, lang: str, k: i
                 )
                 + s.join_words(towns, lang)
             )
-        who += [org_words(o, lang) for o in others]
+        who += [org_words(o, lang, region) for o in others]
         out["borrowers"] = (
             _nl(lang, "Het materiaal werd geleend door ", "The materials were borrowed by ")
             + s.join_words(who, lang)
@@ -89,7 +89,7 @@ def uitleen(years: dict[int, Values], year: int, region: Region, lang: str, k: i
     if used and organisations:
         series = [name for name, _ in used]
         items = [
-            (org_label(o, lang), names.get(m, m), v.get("uitleningen", materiaal=m, organisatie=o))
+            (org_label(o, lang, region), names.get(m, m), v.get("uitleningen", materiaal=m, organisatie=o))
             for o in organisations
             for m in materials
             if v.get("uitleningen", materiaal=m)

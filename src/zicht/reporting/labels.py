@@ -67,12 +67,11 @@ KENMERK_WORDS: dict[str, tuple[str, str]] = {
     "overig": ("Overige kenmerken", "Other characteristics"),
 }
 
-# Organisations with an article, for sentences ("de politie was inbrenger").
+# Organisations with an article, for sentences ("de politie was inbrenger"). The codes `ESSM` and `RIEC`
+# stand for the region's own hotline and RIEC: their words come from the region (zicht.reporting.partners).
 ORGANISATIE_WORDS: dict[str, tuple[str, str]] = {
     "politie": ("de politie", "the police"),
     "gemeente": ("een gemeente", "a municipality"),
-    "ESSM": ("het ESSM", "ESSM"),
-    "RIEC": ("het RIEC", "the RIEC"),
     "OM": ("het Openbaar Ministerie (OM)", "the Public Prosecution Service (OM)"),
     "IND": ("de Immigratie- en Naturalisatiedienst (IND)", "the Immigration and Naturalisation Service (IND)"),
     "NLA": ("de Nederlandse Arbeidsinspectie (NLA)", "the Netherlands Labour Authority (NLA)"),

@@ -21,17 +21,21 @@ from zicht.reporting.trends import municipality_trend
 from zicht.reporting.values import Values
 from zicht.schema import codes as c
 
-# Short names of the indicators a municipality's page shows; others get their registry help text.
+# Short names of the indicators a municipality's page shows; others get their registry help text. The
+# partners' (meldingen, controles) come from the region (`zicht.reporting.partners.figure_label`).
+PARTNER_NAMES = {"meldingen": "meldingen", "controles": "controles-van"}
 NAMES = {
-    "meldingen": ("Meldingen bij het meldpunt (ESSM)", "Reports to the hotline (ESSM)"),
-    "controles": ("Controles van het RCTM", "Inspections by the RCTM"),
     "initiatieven": ("Lokale initiatieven", "Local initiatives"),
     "uitleningen": ("Uitleningen van bewustwordingsmateriaal", "Loans of awareness materials"),
     "uitleningen-bereik": ("Mensen bereikt met uitgeleend materiaal", "People reached with materials on loan"),
 }
 
 
-def _name(indicator: str, lang: str) -> str:
+def _name(indicator: str, lang: str, region=None) -> str:
+    if indicator in PARTNER_NAMES and region is not None:
+        from zicht.reporting.partners import figure_label
+
+        return figure_label(region, PARTNER_NAMES[indicator], lang)
     if indicator in NAMES:
         return NAMES[indicator][0 if lang == "nl" else 1]
     entry = REGISTRY.get(indicator)
@@ -78,7 +82,7 @@ def municipality_figures(years: dict[int, Values], year: int, region, gemeente: 
         cell = v.cell(indicator, gemeente=gemeente)
         if cell is None:
             continue
-        name = _name(indicator, lang)
+        name = _name(indicator, lang, region)
         value = s.fmt(cell.value, lang, suppressed=cell.suppressed, k=k)
         rows.append({"indicator": indicator, "name": name, "value": value, "region": s.fmt(v.get(indicator), lang)})
         if REGISTRY[indicator].about_people and own:

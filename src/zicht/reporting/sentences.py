@@ -89,9 +89,15 @@ def times(n: int, lang: str = "nl") -> str:
 
 
 def hotline_sentence(
-    year: int, value: int | None, previous: int | None, wording: str | None, lang: str = "nl", partner: str = "ESSM"
+    year: int,
+    value: int | None,
+    previous: int | None,
+    wording: str | None,
+    lang: str = "nl",
+    partner: str = "Het meldpunt",
 ) -> str:
-    """`In 2024 is 179 keer het meldpunt benaderd. Dit is een lichte stijging …`"""
+    """`In 2024 is 179 keer het meldpunt benaderd. Dit is een lichte stijging …`; `partner` who delivers (the
+    region's code, for a missing delivery)."""
     if value is None:
         return not_delivered(partner, year, lang, "het meldpunt" if lang == "nl" else "the hotline")
     if lang == "en":
@@ -156,13 +162,21 @@ def clients_bullet(
     return f"{count(total, 'cliënt', 'cliënten')} op het gebied van {rubriek_label} {detail}"
 
 
-def clients_sentence(year: int, total: int | None, lang: str = "nl", partner: str = "ESSM") -> str:
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def clients_sentence(
+    year: int, total: int | None, lang: str = "nl", partner: str = "De zorgorganisatie", called: str | None = None
+) -> str:
+    """`Het ESSM heeft in 2024 …`: `partner` the code (for a missing delivery), `called` the region's words."""
     if total is None:
         return not_delivered(partner, year, lang, "cliënten" if lang == "nl" else "clients")
+    who = called or ("the care organisation" if lang == "en" else "de zorgorganisatie")
     if lang == "en":
-        return f"In {year} {partner} guided {count(total, 'client', 'clients', lang)} who were victims of trafficking or at serious risk of it; for the latter, preventive trajectories were started."
+        return f"In {year} {who} guided {count(total, 'client', 'clients', lang)} who were victims of trafficking or at serious risk of it; for the latter, preventive trajectories were started."
     return (
-        f"Het {partner} heeft in {year} {count(total, 'cliënt', 'cliënten')} begeleid die ofwel slachtoffer waren van mensenhandel "
+        f"{_cap(who)} heeft in {year} {count(total, 'cliënt', 'cliënten')} begeleid die ofwel slachtoffer waren van mensenhandel "
         "ofwel hier ernstig risico toe liepen. In dat laatste geval is men preventieve trajecten gestart."
     )
 
@@ -179,18 +193,26 @@ def trend_sentence(label: str, series: list[tuple[int, int | None]], lang: str =
 
 
 def riec_sentence(
-    year: int, cases: int | None, previous: int | None, wording: str | None, lang: str = "nl", partner: str = "RIEC"
+    year: int,
+    cases: int | None,
+    previous: int | None,
+    wording: str | None,
+    lang: str = "nl",
+    partner: str = "RIEC",
+    partnership: str | None = None,
 ) -> str:
-    """`In 2024 werden er binnen RIEC-samenwerkingsverband 11 casussen gedraaid … (toen 4)`."""
+    """`In 2024 werden er binnen het RIEC-samenwerkingsverband 11 casussen gedraaid … (toen 4)`; `partnership`
+    the region's words for it (default: the RIEC's)."""
     if cases is None:
         return not_delivered(partner, year, lang, "casussen" if lang == "nl" else "cases")
+    within = partnership or ("the RIEC partnership" if lang == "en" else "het RIEC-samenwerkingsverband")
     if lang == "en":
-        first = f"In {year} the RIEC partnership ran {count(cases, 'case', 'cases', lang)} in which human trafficking or smuggling played a part."
+        first = f"In {year} {within} ran {count(cases, 'case', 'cases', lang)} in which human trafficking or smuggling played a part."
         prev_text = f"then {fmt(previous, lang)}" if previous is not None else ""
     else:
         verb = "werd" if cases == 1 else "werden"
         first = (
-            f"In {year} {verb} er binnen het RIEC-samenwerkingsverband {count(cases, 'casus', 'casussen')} gedraaid, "
+            f"In {year} {verb} er binnen {within} {count(cases, 'casus', 'casussen')} gedraaid, "
             "waarbij het thema mensenhandel en -smokkel van toepassing was."
         )
         prev_text = f"toen {fmt(previous)}" if previous is not None else ""
@@ -247,19 +269,26 @@ def inbrenger_sentence(cases: int, ranked: list[tuple[str, int]], lang: str = "n
     return " ".join(parts)
 
 
-def controles_sentence(year: int, n: int | None, lang: str = "nl", partner: str = "RCTM") -> str:
+def controles_sentence(
+    year: int, n: int | None, lang: str = "nl", partner: str = "Het controleteam", called: str | None = None
+) -> str:
+    """`In 2024 heeft het RCTM 19 controles uitgevoerd …`; `called` the region's words for the team."""
     if n is None:
         return not_delivered(partner, year, lang, "controles" if lang == "nl" else "inspections")
+    who = called or ("the inspection team" if lang == "en" else "het controleteam")
     if lang == "en":
-        return f"In {year} the RCTM carried out {count(n, 'inspection', 'inspections', lang)} on various days and at various times."
+        return f"In {year} {who} carried out {count(n, 'inspection', 'inspections', lang)} on various days and at various times."
     if n == 0:
-        return f"In {year} heeft het RCTM geen controles uitgevoerd."
-    return f"In {year} heeft het RCTM {count(n, 'controle', 'controles')} uitgevoerd op diverse dagen en tijden door het jaar heen."
+        return f"In {year} heeft {who} geen controles uitgevoerd."
+    return f"In {year} heeft {who} {count(n, 'controle', 'controles')} uitgevoerd op diverse dagen en tijden door het jaar heen."
 
 
-def national_sentence(year: int, value: int | None, previous: int | None, wording: str | None, lang: str = "nl") -> str:
+def national_sentence(
+    year: int, value: int | None, previous: int | None, wording: str | None, lang: str = "nl", partner: str = "De regio"
+) -> str:
+    """`In 2024 zijn landelijk … geregistreerd (CoMensha).`; `partner` who delivers the national figures."""
     if value is None:
-        return not_delivered("De VAR", year, lang, "de landelijke cijfers" if lang == "nl" else "the national figures")
+        return not_delivered(partner, year, lang, "de landelijke cijfers" if lang == "nl" else "the national figures")
     if lang == "en":
         first = f"In {year}, {count(value, 'possible victim', 'possible victims', lang)} of trafficking were registered nationally (CoMensha)."
     else:

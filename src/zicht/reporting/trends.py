@@ -85,26 +85,35 @@ def _total(indicator: str) -> Callable[[Values, dict], Cell | None]:
     return lambda v, f: v.cell(indicator)
 
 
-# (id, indicator, title nl, title en, value column nl, en, the filters it answers, its cell per year)
+# (id, indicator, title nl, title en, value column nl, en, the filters it answers, its cell per year); the
+# titles that name a partner are the region's (`trends(titles=…)`, zicht.reporting.partners.trend_titles).
 TRENDS = (
     ("trend-landelijk", "landelijk", "Landelijk geregistreerde slachtoffers (CoMensha)",
      "National registered victims (CoMensha)", "Slachtoffers", "Victims", (VORM,), _by_form("landelijk")),
-    ("trend-meldingen", "meldingen", "Meldingen bij het meldpunt (ESSM)", "Reports to the hotline (ESSM)",
+    ("trend-meldingen", "meldingen", "Meldingen bij het meldpunt", "Reports to the hotline",
      "Meldingen", "Reports", (VORM, LEEFTIJD), _meldingen),
-    ("trend-trajecten", "trajecten", "Cliënten begeleid (ESSM)", "Clients guided (ESSM)", "Cliënten", "Clients",
+    ("trend-trajecten", "trajecten", "Cliënten begeleid", "Clients guided", "Cliënten", "Clients",
      (VORM,), _trajecten),
-    ("trend-politiecontacten", "politiecontacten", "Informatieve gesprekken en aangiftes (AVIM)",
-     "Interviews and formal complaints (AVIM)", "Contacten", "Contacts", (VORM,), _by_form("politiecontacten")),
+    ("trend-politiecontacten", "politiecontacten", "Informatieve gesprekken en aangiftes",
+     "Interviews and formal complaints", "Contacten", "Contacts", (VORM,), _by_form("politiecontacten")),
     ("trend-riec", "riec-casussen", "Casussen RIEC", "RIEC cases", "Casussen", "Cases", (), _total("riec-casussen")),
-    ("trend-controles", "controles", "Controles RCTM", "RCTM inspections", "Controles", "Inspections", (),
+    ("trend-controles", "controles", "Controles van het controleteam", "Inspections by the inspection team", "Controles", "Inspections", (),
      _total("controles")),
     ("trend-registraties", "registraties", "Registraties andere partners", "Registrations by other partners",
      "Registraties", "Registrations", (VORM, LEEFTIJD), _registraties),
 )  # fmt: skip
 
 
-def trends(years: dict[int, Values], year: int, lang: str, k: int, filters: dict[str, str]) -> list[Trend]:
-    """The trend of each key figure up to `year`, over the years that hold it (at least one)."""
+def trends(
+    years: dict[int, Values],
+    year: int,
+    lang: str,
+    k: int,
+    filters: dict[str, str],
+    titles: dict[str, tuple[str, str]] | None = None,
+) -> list[Trend]:
+    """The trend of each key figure up to `year`, over the years that hold it (at least one). `titles`:
+    {indicator: (nl, en)} in place of the titles above (the region's names of its partners)."""
     out = []
     nl = lang == "nl"
     for chart_id, indicator, title_nl, title_en, col_nl, col_en, answers, cell_of in TRENDS:
@@ -116,6 +125,7 @@ def trends(years: dict[int, Values], year: int, lang: str, k: int, filters: dict
             applied.pop(LEEFTIJD)  # registraties are split by form and by age, not by both at once
         ignored = [n for n in filters if n not in applied]
         series = [(str(y), cell_of(years[y], applied)) for y in shown]
+        title_nl, title_en = (titles or {}).get(indicator, (title_nl, title_en))
         title = title_nl if nl else title_en
         what = describe(applied, lang)
         lead = (

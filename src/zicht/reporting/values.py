@@ -70,7 +70,8 @@ class Values:
 
     def breakdown(self, indicator: str, *dims: str) -> list[tuple[tuple[str, ...], Cell]]:
         """Every published cell of a breakdown with its key, in JSON order."""
+        # `dimension_values` lists published cells only, so each is there (`cell` would say None if not).
         return [
-            (combo, self.cell(indicator, **dict(zip(dims, combo, strict=True))))
+            (combo, self._cells[(indicator, tuple(sorted(zip(dims, combo, strict=True))))])
             for combo in self.dimension_values(indicator, dims)
         ]

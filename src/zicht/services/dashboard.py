@@ -186,6 +186,15 @@ def dashboard(actor: Actor, ref: EditionRef, lang: str, filters: dict[str, str])
     return _dashboard(ref, lang, tuple(sorted(filters.items())))
 
 
+def warm() -> None:
+    """Build the latest edition's dashboard in both languages now, so a new worker's first visitor does
+    not wait for it (`zicht serve` calls this as each worker starts)."""
+    index = edition_index()
+    if index:
+        for lang in ("nl", "en"):
+            _dashboard(index[0], lang, ())
+
+
 def chart(ref: EditionRef, lang: str, chart_id: str, filters: dict[str, str]):
     """One chart of the dashboard (as narrowed by the filters); NotFound for an unknown chart."""
     found = next((c for c in dashboard(Actor.anonymous(), ref, lang, filters).charts() if c.id == chart_id), None)

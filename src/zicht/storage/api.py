@@ -454,6 +454,32 @@ def consistency_problems() -> list[str]:
     return problems
 
 
+# Every action the audit log can hold; the analyst's desk names each (zicht.web.beheer.labels, a test
+# keeps the two equal). An action not listed here is a programming error, refused before it is written.
+AUDIT_ACTIONS = frozenset(
+    {
+        # accounts and sessions
+        "login", "login-failed", "lockout", "logout", "second-factor", "second-factor-failed",
+        "second-factor-enrolled", "password-change", "account-add", "account-disable", "account-enable",
+        "account-reset", "token-create", "token-revoke", "token-use",
+        # deliveries, texts, the monitor
+        "upload-checked", "upload-refused", "delivery-refused", "import", "restore", "delete-deliveries",
+        "set-text", "view-indicators", "preview-report", "render-report", "estimate", "publish", "export-audit",
+        # the action plan
+        "action-added", "action-changed", "action-removed", "actions-carried-over", "initiative-added",
+        "initiative-changed", "initiative-removed",
+        # materials on loan
+        "material-changed", "reservation-requested", "reservation-confirmed", "reservation-refused",
+        "reservation-cancelled", "loan-confirmed", "loan-handed-over", "loan-returned", "loan-reach",
+        "loan-cancelled",
+        # backup and retention
+        "backup", "restore-backup", "purge",
+    }
+)  # fmt: skip
+
+
 def record_event(actor: str, action: str, subject: str, details: dict | None = None) -> None:
     """Append to the audit log (who saw or changed what)."""
+    if action not in AUDIT_ACTIONS:
+        raise ValueError(f"unknown audit action {action!r}: add it to AUDIT_ACTIONS and its label")
     AuditEvent.objects.create(at=timezone.now(), actor=actor, action=action, subject=subject, details=details or {})

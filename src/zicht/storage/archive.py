@@ -129,7 +129,10 @@ def write(path: Path, meta: dict) -> dict:
     path = Path(path)
     tables: dict[str, dict] = {}
     temporary = path.with_name(f".{path.name}.{os.getpid()}.partial")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    except OSError as error:  # name the file the user asked for, not the temporary one beside it
+        raise OSError(error.errno, error.strerror, str(path)) from None
     try:
         with os.fdopen(descriptor, "wb") as raw, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
             for table, model in table_models().items():

@@ -33,6 +33,11 @@ def site(request) -> dict:
         url = _reverse(name)
         if url:  # an area shows in the menu once it has its start page
             items.append((label, url, lambda path, prefix=prefix: path.startswith(prefix)))
+    from zicht.web.landelijk.views import menu_item
+
+    national = menu_item()  # only when the site is given regions' packages
+    if national:
+        items.append((*national, lambda path: path.startswith("/landelijk/")))
     if access.can_use_portal(actor):
         items.append((_("Deliver"), reverse("aanleveren:home"), lambda path: path.startswith("/aanleveren/")))
     if access.can_use_desk(actor):

@@ -37,6 +37,11 @@ SETTINGS = {
     "ZICHT_UPLOAD_HOURS": ("how long a validated upload waits for its confirmation", "`2`"),
     "ZICHT_LOG_LEVEL": ("level of the application log on standard error", "`WARNING`"),
     "ZICHT_PASSWORD": ("`zicht user add` / `reset`: the password, instead of a prompt", "prompt"),
+    "ZICHT_NATIONAL_SOURCES": (
+        "comma-separated regions' open-data packages (folders, `datapackage.json` files, zips or http(s) URLs) "
+        "for the national picture at `/landelijk/`; `zicht serve --national` sets it",
+        "unset",
+    ),
 }
 
 
@@ -71,6 +76,7 @@ ALLOWED_HOSTS = [h.strip() for h in _env("ZICHT_ALLOWED_HOSTS", "127.0.0.1,local
 MAX_UPLOAD_BYTES = int(float(_env("ZICHT_MAX_UPLOAD_MB", "20")) * 1024 * 1024)
 SESSION_IDLE_SECONDS = int(float(_env("ZICHT_SESSION_IDLE_MINUTES", "30")) * 60)
 UPLOAD_KEEP = timedelta(hours=float(_env("ZICHT_UPLOAD_HOURS", "2")))
+NATIONAL_SOURCES = tuple(s.strip() for s in _env("ZICHT_NATIONAL_SOURCES").split(",") if s.strip())
 
 # zicht's apps first: an app listed earlier wins where two apps translate the same message or ship a
 # template of the same name.
@@ -85,6 +91,7 @@ INSTALLED_APPS = [
     "zicht.web.meldroutekaart",
     "zicht.web.actieplan",
     "zicht.web.uitleen",
+    "zicht.web.landelijk",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

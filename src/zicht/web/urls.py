@@ -13,6 +13,7 @@ urlpatterns = [
     path("meldroutekaart/", include("zicht.web.meldroutekaart.urls")),
     path("actieplan/", include("zicht.web.actieplan.urls")),
     path("uitleen/", include("zicht.web.uitleen.urls")),
+    path("landelijk/", include("zicht.web.landelijk.urls")),
     path("taal/<str:code>/", views.set_language, name="language"),
     path("healthz", views.healthz, name="healthz"),
 ]

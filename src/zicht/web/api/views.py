@@ -50,6 +50,8 @@ class IndicatorsView(ApiView):
         if current:
             actor = _signed_in(request)
             return Response({**monitor.compute_year(actor, year), "public": False, "edition": None})
+        if "HTTP_AUTHORIZATION" not in request.META:
+            return _public_indicators(request, year, number)
         try:
             edition, indicators = publication.published_year(year, number)
         except NotFound:
@@ -62,6 +64,34 @@ class IndicatorsView(ApiView):
                 f"There is no published edition {which}; /api/v1/editions lists the published editions.",
             )
         return Response({**indicators, "public": True, "edition": edition.public_dict()})
+
+
+def _public_indicators(request, year: int, number: int | None):
+    """The published figures for a visitor without a token: made once per edition and process, sent with
+    an ETag and `Cache-Control: public` (a published edition never changes), 304 on `If-None-Match`."""
+    from rest_framework.renderers import JSONRenderer
+
+    from zicht.services import dashboard, publication
+    from zicht.web.public import caching
+
+    try:
+        ref = dashboard.edition(year, number)
+    except NotFound:
+        which = f"{year}-{number}" if number else str(year)
+        return problem(
+            404,
+            "Niet gepubliceerd",
+            "Not published",
+            f"Er is geen gepubliceerde editie {which}; /api/v1/editions noemt de gepubliceerde edities.",
+            f"There is no published edition {which}; /api/v1/editions lists the published editions.",
+        )
+
+    def make() -> bytes:
+        edition, indicators = publication.published_year(ref.year, ref.number)
+        return JSONRenderer().render({**indicators, "public": True, "edition": edition.public_dict()})
+
+    seconds = caching.FILE_SECONDS if number else caching.PAGE_SECONDS  # `?year=` alone follows new editions
+    return caching.kept_bytes(request, ("api:indicators", ref), make, "application/json", seconds)
 
 
 class EditionsView(ApiView):

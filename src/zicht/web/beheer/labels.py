@@ -15,7 +15,7 @@ SECTION_LABELS = {
     "doorkijk": (_("Outlook"), _("Chapter 5: what comes next.")),
 }
 
-# The audit log's actions, as the analyst reads them. An action not listed is shown by its code.
+# The audit log's actions, as the analyst reads them: one for each of zicht.storage.api.AUDIT_ACTIONS.
 ACTION_LABELS = {
     "login": _("Logged in"),
     "login-failed": _("Login failed"),
@@ -45,6 +45,26 @@ ACTION_LABELS = {
     "estimate": _("Estimate computed"),
     "publish": _("Edition published"),
     "export-audit": _("Audit log exported"),
+    "action-added": _("Action added to the plan"),
+    "action-changed": _("Action changed"),
+    "action-removed": _("Action removed"),
+    "actions-carried-over": _("Actions carried over from the year before"),
+    "initiative-added": _("Initiative added"),
+    "initiative-changed": _("Initiative changed"),
+    "initiative-removed": _("Initiative removed"),
+    "material-changed": _("Material changed"),
+    "reservation-requested": _("Reservation requested"),
+    "reservation-confirmed": _("Reservation confirmed"),
+    "reservation-refused": _("Reservation refused"),
+    "reservation-cancelled": _("Reservation cancelled"),
+    "loan-confirmed": _("Loan confirmed"),
+    "loan-handed-over": _("Loan handed over"),
+    "loan-returned": _("Loan returned"),
+    "loan-reach": _("Reach of a loan noted"),
+    "loan-cancelled": _("Loan cancelled"),
+    "backup": _("Backup made"),
+    "restore-backup": _("Backup restored"),
+    "purge": _("Old records purged"),
 }
 
 

@@ -161,7 +161,7 @@ def _route(number: int, entry: dict) -> ReportRoute:
             f"{where}: 'check' is leeg: noem de antwoorden die deze route in de uitkomst brengen, of \"altijd\".",
             f"{where}: 'check' is empty: name the answers that bring this route into the outcome, or \"altijd\".",
         )
-    unknown = [str(c) for c in check if c not in ANSWER_CODES]
+    unknown = [str(c) for c in check if not isinstance(c, str) or c not in ANSWER_CODES]
     if unknown:
         known = ", ".join(sorted(ANSWER_CODES))
         raise ConfigError(

@@ -45,6 +45,20 @@ def public_response(
     return response
 
 
+def public_file(request: HttpRequest, response: HttpResponse, seconds: int) -> HttpResponse:
+    """A file made for this request (a published monitor): its ETag and `Cache-Control: public` for a
+    visitor who is not logged in, 304 when the client holds it already. An account's answer stays unmarked
+    (the middleware makes it no-store)."""
+    if request.user.is_authenticated:
+        return response
+    etag = etag_of(response.content)
+    if _matches(request, etag):
+        response = HttpResponseNotModified()
+    response["ETag"] = etag
+    response["Cache-Control"] = f"public, max-age={seconds}"
+    return response
+
+
 def kept_page(request: HttpRequest, edition, render: Callable[[], HttpResponse]) -> HttpResponse:
     """A public page: for a visitor who is not logged in, from the kept bytes (rendered once per edition,
     path and language); for an account, rendered for it and never kept."""
@@ -64,6 +78,23 @@ def kept_page(request: HttpRequest, edition, render: Callable[[], HttpResponse])
                 _pages.popitem(last=False)
     body, content_type, etag = found
     return public_response(request, body, content_type, PAGE_SECONDS, etag)
+
+
+def kept_bytes(
+    request: HttpRequest, key: tuple, make: Callable[[], bytes], content_type: str, seconds: int
+) -> HttpResponse:
+    """A public file made once per process for `key` (which must name the edition it comes from), with its
+    ETag and `Cache-Control: public`: the public API's figures of a published edition."""
+    found = _pages.get(key)
+    if found is None:
+        body = make()
+        found = (body, content_type, etag_of(body))
+        with _lock:
+            _pages[key] = found
+            while len(_pages) > KEPT_PAGES:
+                _pages.popitem(last=False)
+    body, content_type, etag = found
+    return public_response(request, body, content_type, seconds, etag)
 
 
 def forget_pages() -> None:

@@ -117,8 +117,11 @@ def municipalities(request, actor):
     """Every municipality of the region, with a link to its page."""
     from zicht.reporting.dashboard import slug
 
-    names = [(name, slug(name)) for name in load_region().municipality_names]
-    return render(request, "public/municipalities.html", {"municipalities": names})
+    def draw():
+        names = [(name, slug(name)) for name in load_region().municipality_names]
+        return render(request, "public/municipalities.html", {"municipalities": names})
+
+    return caching.kept_page(request, service.edition_index(), draw)
 
 
 @require_safe
@@ -161,8 +164,16 @@ def open_data(request, actor):
     """The open data packages of every published edition, with what they hold and under which licence."""
     from zicht.opendata import settings
 
-    editions = list(service.edition_index())
-    packages = [
+    index = service.edition_index()
+
+    def draw():
+        return render(request, "public/open_data.html", {"packages": _packages(index), "conf": settings(load_region())})
+
+    return caching.kept_page(request, index, draw)
+
+
+def _packages(editions) -> list[dict]:
+    return [
         {
             "edition": ref,
             "url": reverse("public:datapackage", args=[ref.year, ref.number]),
@@ -173,7 +184,6 @@ def open_data(request, actor):
         }
         for ref in editions
     ]
-    return render(request, "public/open_data.html", {"packages": packages, "conf": settings(load_region())})
 
 
 @require_safe

@@ -9,30 +9,37 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from zicht.region import load_region
+from zicht.services import dashboard as service
 from zicht.services import publication
 from zicht.web.actors import page
 from zicht.web.documents import document_response
+from zicht.web.public import caching
 
 
 @require_safe
 @page()
 def editions(request, actor):
-    by_year: dict[int, list] = {}
-    for e in publication.editions():
-        by_year.setdefault(e.year, []).append(e)
-    return render(request, "public/editions.html", {"years": sorted(by_year.items(), reverse=True)})
+    def draw():
+        by_year: dict[int, list] = {}
+        for e in publication.editions():
+            by_year.setdefault(e.year, []).append(e)
+        return render(request, "public/editions.html", {"years": sorted(by_year.items(), reverse=True)})
+
+    return caching.kept_page(request, service.edition_index(), draw)
 
 
 @require_safe
 @page()
 def monitor(request, actor, year: int):
-    found = publication.editions(year)
-    if not found:
-        from zicht.services.errors import NotFound
+    index = service.edition_index()
+    service.edition(year, None, index)  # NotFound for a year that was not published
 
-        raise NotFound()
-    context = {"year": year, "latest": found[0], "older": found[1:], "k": load_region().disclosure_k}
-    return render(request, "public/monitor.html", context)
+    def draw():
+        found = publication.editions(year)
+        context = {"year": year, "latest": found[0], "older": found[1:], "k": load_region().disclosure_k}
+        return render(request, "public/monitor.html", context)
+
+    return caching.kept_page(request, index, draw)
 
 
 @require_safe
@@ -40,11 +47,12 @@ def monitor(request, actor, year: int):
 def edition_file(request, actor, year: int, number: int, lang: str, kind: str):
     name, content_type, content = publication.edition_file(year, number, kind, lang)
     if kind == "html":
-        return document_response(content, name)
-    response = HttpResponse(content, content_type=content_type)
-    disposition = "attachment" if request.GET.get("download") else "inline"
-    response["Content-Disposition"] = f'{disposition}; filename="{name}"'
-    return response
+        response = document_response(content, name)
+    else:
+        response = HttpResponse(content, content_type=content_type)
+        disposition = "attachment" if request.GET.get("download") else "inline"
+        response["Content-Disposition"] = f'{disposition}; filename="{name}"'
+    return caching.public_file(request, response, caching.FILE_SECONDS)  # a named edition never changes
 
 
 @require_safe
