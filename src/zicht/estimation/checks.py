@@ -5,7 +5,8 @@ error corrected as in Chan, Silverman & Vincent 2021): with A the transposed des
 and t = A y the observed margins, maximise s subject to A x = t, x_i >= s, x >= 0; the MLE exists iff
 the optimum is positive (a strictly positive table with the data's margins). Identifiability: the
 design on the kept cells has full column rank. Both depend on the data only through which cells are
-positive, so results are cached per (model, zero pattern).
+positive, so results are cached per (model, zero pattern). The LP is solved by `simplex` (NumPy, its answer
+checked) when it is small, and by HiGHS (`scipy.optimize.linprog`) when it is large or unclear.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from functools import lru_cache
 import numpy as np
 
 from zicht.estimation import design as dz
+from zicht.estimation import simplex
 from zicht.estimation.fit import Structure, structure
 
 LP_TOL = 1e-7  # an optimum s at or below this counts as 0 (lpSolve: objval == 0)
@@ -88,10 +90,14 @@ def exists_lp(X: np.ndarray, positive: np.ndarray) -> tuple[bool, np.ndarray | N
     can express the same v proves non-existence with it, so one LP can settle many models."""
     if positive.all():
         return True, None  # x = y itself is a strictly positive solution
-    from scipy.optimize import linprog  # here: most fits prove existence without it, and it costs 0.4 s to load
-
     if not positive.any():
         return False, None
+    if simplex.small_enough(X):  # most LPs: NumPy's simplex, checked, so a quick estimate skips scipy.optimize
+        answer = simplex.solve(X, positive, LP_TOL)
+        if answer is not None:
+            return answer
+    from scipy.optimize import linprog  # here: large LPs, or no clear answer above; it costs 0.15 s to load
+
     y = positive.astype(float)
     A = X.T  # params x cells
     tvec = A @ y
