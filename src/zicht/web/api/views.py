@@ -55,15 +55,19 @@ class IndicatorsView(ApiView):
         try:
             edition, indicators = publication.published_year(year, number)
         except NotFound:
-            which = f"{year}-{number}" if number else str(year)
-            return problem(
-                404,
-                "Niet gepubliceerd",
-                "Not published",
-                f"Er is geen gepubliceerde editie {which}; /api/v1/editions noemt de gepubliceerde edities.",
-                f"There is no published edition {which}; /api/v1/editions lists the published editions.",
-            )
+            return _not_published(year, number)
         return Response({**indicators, "public": True, "edition": edition.public_dict()})
+
+
+def _not_published(year: int, number: int | None):
+    which = f"{year}-{number}" if number else str(year)
+    return problem(
+        404,
+        "Niet gepubliceerd",
+        "Not published",
+        f"Er is geen gepubliceerde editie {which}; /api/v1/editions noemt de gepubliceerde edities.",
+        f"There is no published edition {which}; /api/v1/editions lists the published editions.",
+    )
 
 
 def _public_indicators(request, year: int, number: int | None):
@@ -77,14 +81,7 @@ def _public_indicators(request, year: int, number: int | None):
     try:
         ref = dashboard.edition(year, number)
     except NotFound:
-        which = f"{year}-{number}" if number else str(year)
-        return problem(
-            404,
-            "Niet gepubliceerd",
-            "Not published",
-            f"Er is geen gepubliceerde editie {which}; /api/v1/editions noemt de gepubliceerde edities.",
-            f"There is no published edition {which}; /api/v1/editions lists the published editions.",
-        )
+        return _not_published(year, number)
 
     def make() -> bytes:
         edition, indicators = publication.published_year(ref.year, ref.number)
