@@ -10,6 +10,7 @@ the charts by the visitor's filters. The figures pass the disclosure gate inside
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from zicht.indicators.wording import WORDS_EN
 from zicht.reporting import partners as names
@@ -22,6 +23,9 @@ from zicht.reporting.labels import label
 from zicht.reporting.trends import Trend, trends
 from zicht.reporting.values import Values
 from zicht.schema import codes as c
+
+if TYPE_CHECKING:
+    from zicht.contracts import Indicators
 
 
 @dataclass
@@ -315,7 +319,7 @@ def dashboard(data: ReportData, filters: dict[str, str], lang: str = "nl") -> Da
     )
 
 
-def ctx_years(data: ReportData) -> dict[int, dict]:
+def ctx_years(data: ReportData) -> dict[int, Indicators]:
     """The public figures of every year, through the disclosure gate (a public edition's pass unchanged)."""
     from zicht.disclosure import suppress_indicators
 

@@ -7,6 +7,7 @@ sentences, bullets and `charts`. Not delivered is said in words, never drawn as 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import cast
 
 from zicht.region import Region
 from zicht.reporting import partners as names
@@ -37,18 +38,30 @@ def _partner(region: Region, dataset: str) -> str:
     return codes[0] if codes else dataset
 
 
-def _trend(years: dict[int, Values], indicator: str, upto: int) -> list[tuple[int, Cell | None]]:
+def _trend(years: dict[int, Values], indicator: str, upto: int) -> list[tuple[int, Cell]]:
     """(year, total) for every year up to `upto` in which the indicator was delivered."""
     out = []
     for y in sorted(years):
         if y <= upto and years[y].present(indicator):
-            out.append((y, years[y].cell(indicator)))
+            # a delivered indicator has its total cell (`Values.get` raises KeyError otherwise)
+            out.append((y, cast(Cell, years[y].cell(indicator))))
     return out
 
 
 def _change(v: Values, indicator: str) -> tuple[int | None, str | None]:
     ch = v.change(indicator) or {}
     return ch.get("previous"), ch.get("wording")
+
+
+def _num(v: Values, indicator: str, **dims: str) -> int:
+    """`v.get` where the caller knows the indicator is delivered: then it is a number (`get` raises on a
+    suppressed or missing cell and gives None only for an indicator not delivered)."""
+    return cast(int, v.get(indicator, **dims))
+
+
+def _shown(cell: Cell | None) -> Cell:
+    """A cell the caller knows is there (a published cell of a delivered indicator's breakdown)."""
+    return cast(Cell, cell)
 
 
 def _alt(lang: str, nl: str, en: str, values: Iterable[str]) -> str:
@@ -83,7 +96,7 @@ def national(years: dict[int, Values], year: int, region: Region, lang: str, k: 
     v = years[year]
     value = v.get("landelijk") if v.present("landelijk") else None
     prev, wording = _change(v, "landelijk")
-    out = {
+    out: dict = {
         "delivered": value is not None,
         "sentence": s.national_sentence(year, value, prev, wording, lang, names.subject(region, "landelijk", lang)),
         "charts": [],
@@ -138,7 +151,7 @@ def essm_meldingen(years: dict[int, Values], year: int, region: Region, lang: st
         "sentence": s.hotline_sentence(year, total, prev, wording, lang, partner),
         "charts": [],
     }
-    h = {code: v.get("meldingen", herkomst=code) for code in HERKOMST}
+    h = {code: _num(v, "meldingen", herkomst=code) for code in HERKOMST}
     out["herkomst"] = s.herkomst_sentences(
         year,
         h["centrumgemeente"],
@@ -173,7 +186,7 @@ def essm_meldingen(years: dict[int, Values], year: int, region: Region, lang: st
         lang,
         f"Staafdiagram van de meldingen in {year} naar herkomst: ",
         f"Bar chart of the reports in {year} by origin: ",
-        (f"{lab}: {s.fmt(cell.value, lang)}" for lab, cell in items),
+        (f"{lab}: {s.fmt(_shown(cell).value, lang)}" for lab, cell in items),
     )
     out["charts"].append(
         bar_chart(
@@ -202,7 +215,7 @@ def essm_meldingen(years: dict[int, Values], year: int, region: Region, lang: st
         lang,
         "Staafdiagram van de meldingen per rubriek en leeftijdsgroep: ",
         "Bar chart of the reports by heading and age group: ",
-        (f"{r} {a.lower()}: {s.fmt(cell.value, lang)}" for r, a, cell in items3),
+        (f"{r} {a.lower()}: {s.fmt(_shown(cell).value, lang)}" for r, a, cell in items3),
     )
     out["charts"].append(
         grouped_chart(
@@ -237,10 +250,10 @@ def _kenmerken(v: Values, rubriek: str, age: str, lang: str) -> list[str]:
 
 def _aard(v: Values, lang: str) -> list[dict]:
     """Paragraphs on the nature of the reports, each with its list of kenmerken."""
-    g = lambda r, a=None: v.get("meldingen", rubriek=r, leeftijdsgroep=a) if a else v.get("meldingen", rubriek=r)  # noqa: E731
+    g = lambda r, a=None: _num(v, "meldingen", rubriek=r, leeftijdsgroep=a) if a else _num(v, "meldingen", rubriek=r)  # noqa: E731
     blocks = []
     exploit = {r: g(r) for r in ("seksuele-uitbuiting", "criminele-uitbuiting", "overige-uitbuiting")}
-    top = max(exploit, key=exploit.get)
+    top = max(exploit, key=exploit.__getitem__)
     for r in ("seksuele-uitbuiting", "overige-uitbuiting", "criminele-uitbuiting"):
         for a in ("meerderjarig", "minderjarig"):
             n = g(r, a)
@@ -317,7 +330,10 @@ def essm_trajecten(years: dict[int, Values], year: int, region: Region, lang: st
     rub_labels = {"overige-uitbuiting": _nl(lang, "overige (arbeids-)uitbuiting", "other (labour) exploitation")}
     items, codes = [], []
     for r in TRAJECT_RUBRIEK:
-        old, new = v.get("trajecten", rubriek=r, instroom="doorlopend"), v.get("trajecten", rubriek=r, instroom="nieuw")
+        old, new = (
+            _num(v, "trajecten", rubriek=r, instroom="doorlopend"),
+            _num(v, "trajecten", rubriek=r, instroom="nieuw"),
+        )
         out["bullets"].append(
             s.clients_bullet(
                 rub_labels.get(r, label(r, lang).lower()), old, new, year, lang, preventive=r == "preventief"

@@ -10,7 +10,7 @@ from zicht.region import Region
 from zicht.reporting import partners as names
 from zicht.reporting import sentences as s
 from zicht.reporting.charts import bar_chart, grouped_chart, heatmap_chart, stacked_chart
-from zicht.reporting.figures import _alt, _change, _nl, _partner, _trend
+from zicht.reporting.figures import _alt, _change, _nl, _num, _partner, _shown, _trend
 from zicht.reporting.figures_uitleen import with_loans
 from zicht.reporting.filters import VORM, form_of
 from zicht.reporting.labels import label, opgave_label
@@ -33,8 +33,8 @@ def avim(years: dict[int, Values], year: int, region: Region, lang: str, k: int)
     parts = []
     for f in forms:
         ig, ag = (
-            v.get("politiecontacten", soort="informatief-gesprek", vorm=f),
-            v.get("politiecontacten", soort="aangifte", vorm=f),
+            _num(v, "politiecontacten", soort="informatief-gesprek", vorm=f),
+            _num(v, "politiecontacten", soort="aangifte", vorm=f),
         )
         if lang == "nl":
             parts.append(
@@ -64,7 +64,7 @@ def avim(years: dict[int, Values], year: int, region: Region, lang: str, k: int)
         [(y, cell.value if cell else None) for y, cell in reversed(series)],
         lang,
     )
-    out = {"delivered": True, "sentence": sentence, "aangiftes": aangifte, "trend": trend, "charts": []}
+    out: dict = {"delivered": True, "sentence": sentence, "aangiftes": aangifte, "trend": trend, "charts": []}
     shown = forms or ["seksuele-uitbuiting", "arbeidsuitbuiting", "criminele-uitbuiting"]
     groups = [label(so, lang) for so in c.POLITIE_SOORT]
     items = [
@@ -77,7 +77,7 @@ def avim(years: dict[int, Values], year: int, region: Region, lang: str, k: int)
         lang,
         "Staafdiagram van informatieve gesprekken en aangiftes per vorm: ",
         "Bar chart of interviews and complaints by form: ",
-        (f"{f} {g.lower()}: {s.fmt(cell.value, lang)}" for f, g, cell in items),
+        (f"{f} {g.lower()}: {s.fmt(_shown(cell).value, lang)}" for f, g, cell in items),
     )
     out["charts"].append(
         grouped_chart(
@@ -107,15 +107,15 @@ def riec(years: dict[int, Values], year: int, region: Region, lang: str, k: int)
     }
     if cases is None:
         return out
-    ranked = sorted(((code, v.get("riec-casussen", inbrenger=code)) for code in c.ORGANISATIE), key=lambda t: -t[1])
+    ranked = sorted(((code, _num(v, "riec-casussen", inbrenger=code)) for code in c.ORGANISATIE), key=lambda t: -t[1])
     out["inbrenger"] = s.inbrenger_sentence(
         cases, [(names.org_words(code, lang, region), n) for code, n in ranked if n], lang
     )
-    pairs = v.get("riec-markten")
+    pairs = _num(v, "riec-markten")  # from the riec-casussen delivery, delivered here
     out["note"] = s.markets_note(cases, pairs, lang)
     markets = [m for m in c.MARKTEN if v.get("riec-markten", markt=m)]
     startjaren = [combo[0] for combo in v.dimension_values("riec-casussen", ("startjaar",))]
-    items = [(label(m, lang), sj, v.get("riec-markten", startjaar=sj, markt=m)) for m in markets for sj in startjaren]
+    items = [(label(m, lang), sj, _num(v, "riec-markten", startjaar=sj, markt=m)) for m in markets for sj in startjaren]
     title = _nl(lang, "Casussen per jaar per criminele markt", "Cases per start year and criminal market")
     alt = _alt(
         lang,
@@ -140,9 +140,9 @@ def riec(years: dict[int, Values], year: int, region: Region, lang: str, k: int)
         else []
     )
     if partners:
-        totals = sorted(partners, key=lambda p: -sum(v.get("riec-partners", markt=m, partner=p) for m in markets))
+        totals = sorted(partners, key=lambda p: -sum(_num(v, "riec-partners", markt=m, partner=p) for m in markets))
         items2 = [
-            (label(m, lang), names.org_label(p, lang, region), v.get("riec-partners", markt=m, partner=p))
+            (label(m, lang), names.org_label(p, lang, region), _num(v, "riec-partners", markt=m, partner=p))
             for m in markets
             for p in totals
         ]
@@ -198,7 +198,7 @@ def rctm(years: dict[int, Values], year: int, region: Region, lang: str, k: int)
             lang,
             "Staafdiagram van het aantal controles per bevinding (een controle kan meer bevindingen hebben): ",
             "Bar chart of inspections by finding (an inspection can have several): ",
-            (f"{lab}: {cell.value}" for lab, cell in items),
+            (f"{lab}: {_shown(cell).value}" for lab, cell in items),
         )
         out["charts"].append(
             bar_chart(
@@ -224,12 +224,12 @@ def registraties(years: dict[int, Values], year: int, region: Region, lang: str,
     sentence = (
         _nl(
             lang,
-            f"In {year} registreerden andere partners samen {s.count(v.get('registraties'), '(mogelijk) slachtoffer', '(mogelijke) slachtoffers')}",
-            f"In {year} other partners registered {s.count(v.get('registraties'), 'possible victim', 'possible victims', lang)}",
+            f"In {year} registreerden andere partners samen {s.count(_num(v, 'registraties'), '(mogelijk) slachtoffer', '(mogelijke) slachtoffers')}",
+            f"In {year} other partners registered {s.count(_num(v, 'registraties'), 'possible victim', 'possible victims', lang)}",
         )
         + f" ({'; '.join(parts)})."
     )
-    out = {"sentence": sentence, "charts": []}
+    out: dict = {"sentence": sentence, "charts": []}
     forms = [f for f in c.VORM if v.get("registraties", vorm=f)]
     if v.dimension_values("registraties", ("aanleverder", "vorm")) and forms:
         items = [
@@ -240,7 +240,10 @@ def registraties(years: dict[int, Values], year: int, region: Region, lang: str,
             lang,
             "Staafdiagram van de registraties per vorm en aanleverende partner: ",
             "Bar chart of registrations by form and partner: ",
-            (f"{f} {a}: {s.fmt(cell.value, lang, suppressed=cell.suppressed, k=k)}" for f, a, cell in items),
+            (
+                f"{f} {a}: {s.fmt(_shown(cell).value, lang, suppressed=_shown(cell).suppressed, k=k)}"
+                for f, a, cell in items
+            ),
         )
         out["charts"].append(
             grouped_chart(
@@ -262,7 +265,7 @@ def registraties(years: dict[int, Values], year: int, region: Region, lang: str,
             lang,
             "Staafdiagram van de registraties van andere partners per vorm van uitbuiting: ",
             "Bar chart of registrations by other partners by form: ",
-            (f"{f}: {s.fmt(cell.value, lang, suppressed=cell.suppressed, k=k)}" for f, cell in items1),
+            (f"{f}: {s.fmt(_shown(cell).value, lang, suppressed=_shown(cell).suppressed, k=k)}" for f, cell in items1),
         )
         out["charts"].append(
             bar_chart(
@@ -302,11 +305,11 @@ def aanpak(
     else:
         statuses = list(c.STATUS)
         items = [
-            (f"{o}. {opgave_label(o, lang)}", label(st, lang), v.get("acties", opgave=str(o), status=st))
+            (f"{o}. {opgave_label(o, lang)}", label(st, lang), _num(v, "acties", opgave=str(o), status=st))
             for o in c.OPGAVEN
             for st in statuses
         ]
-        n = v.get("acties")
+        n = _num(v, "acties")
         out["acties_sentence"] = (
             _nl(
                 lang,
@@ -357,19 +360,19 @@ def aanpak(
         )
         return with_loans(out, years, year, region, lang, k)
     places = [*region.municipality_names, c.REGIO]
-    items = [
+    items4 = [
         (p if p != c.REGIO else _nl(lang, "Regionaal", "Regional"), v.cell("initiatieven", gemeente=p))
         for p in places
         if v.get("initiatieven", gemeente=p)
     ]
-    n = v.get("initiatieven")
+    n = _num(v, "initiatieven")
     none = [p for p in region.municipality_names if not v.get("initiatieven", gemeente=p)]
     towns = len([p for p in region.municipality_names if v.get("initiatieven", gemeente=p)])
     out["initiatieven_sentence"] = _nl(
         lang,
         f"In {year} zijn {s.count(n, 'lokaal initiatief', 'lokale initiatieven')} geregistreerd, verdeeld over {s.count(towns, 'gemeente', 'gemeenten')}"
         + (
-            f" en {s.count(v.get('initiatieven', gemeente=c.REGIO), 'regionaal initiatief', 'regionale initiatieven')}."
+            f" en {s.count(_num(v, 'initiatieven', gemeente=c.REGIO), 'regionaal initiatief', 'regionale initiatieven')}."
             if v.get("initiatieven", gemeente=c.REGIO)
             else "."
         ),
@@ -385,20 +388,20 @@ def aanpak(
             + ", ".join(none)
             + "."
         )
-    if items:
+    if items4:
         title = _nl(lang, "Lokale initiatieven per gemeente", "Local initiatives per municipality")
         alt = _alt(
             lang,
             "Staafdiagram van het aantal lokale initiatieven per gemeente: ",
             "Bar chart of local initiatives per municipality: ",
-            (f"{p}: {cell.value}" for p, cell in items),
+            (f"{p}: {_shown(cell).value}" for p, cell in items4),
         )
         out["charts"].append(
             bar_chart(
                 "initiatieven",
                 title,
                 alt,
-                items,
+                items4,
                 lang=lang,
                 k=k,
                 columns=(_nl(lang, "Gemeente", "Municipality"), _nl(lang, "Initiatieven", "Initiatives")),

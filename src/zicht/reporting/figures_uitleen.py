@@ -10,7 +10,7 @@ from __future__ import annotations
 from zicht.region import Region
 from zicht.reporting import sentences as s
 from zicht.reporting.charts import stacked_chart
-from zicht.reporting.figures import _alt, _change, _nl, _partner
+from zicht.reporting.figures import _alt, _change, _nl, _num, _partner
 from zicht.reporting.partners import org_label, org_words
 from zicht.reporting.values import Values
 from zicht.schema import catalogue
@@ -42,10 +42,10 @@ def uitleen(years: dict[int, Values], year: int, region: Region, lang: str, k: i
             "charts": [],
         }
     names = _names(region, lang)
-    total = v.get("uitleningen")
+    total = _num(v, "uitleningen")
     materials = [code for (code,) in v.dimension_values("uitleningen", ("materiaal",))]
     used = [
-        (names.get(m, m), v.get("uitleningen", materiaal=m)) for m in materials if v.get("uitleningen", materiaal=m)
+        (names.get(m, m), _num(v, "uitleningen", materiaal=m)) for m in materials if v.get("uitleningen", materiaal=m)
     ]
     parts = [f"{_nl(lang, 'de ', 'the ')}{name} {s.times(n, lang)}" for name, n in used]
     sentence = _nl(
@@ -77,7 +77,7 @@ def uitleen(years: dict[int, Values], year: int, region: Region, lang: str, k: i
             + "."
         )
     if v.present("uitleningen-bereik") and v.get("uitleningen-bereik"):
-        reach = v.get("uitleningen-bereik")
+        reach = _num(v, "uitleningen-bereik")
         out["reach"] = _nl(
             lang,
             f"Samen bereikten de uitleningen ten minste {s.count(reach, 'persoon', 'mensen')}, zoals na het "
@@ -89,7 +89,7 @@ def uitleen(years: dict[int, Values], year: int, region: Region, lang: str, k: i
     if used and organisations:
         series = [name for name, _ in used]
         items = [
-            (org_label(o, lang, region), names.get(m, m), v.get("uitleningen", materiaal=m, organisatie=o))
+            (org_label(o, lang, region), names.get(m, m), _num(v, "uitleningen", materiaal=m, organisatie=o))
             for o in organisations
             for m in materials
             if v.get("uitleningen", materiaal=m)

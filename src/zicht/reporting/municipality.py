@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
 from zicht.indicators.registry import REGISTRY
 from zicht.reporting import sentences as s
@@ -67,7 +67,8 @@ def _region_base(v: Values, indicator: str) -> int | None:
     total = v.get(indicator)
     outside = v.cell(indicator, gemeente=c.BUITEN_REGIO)
     if outside is not None and not outside.suppressed:
-        total -= outside.value
+        # a published cell means the indicator was delivered, so `total` is a number here
+        total = cast(int, total) - outside.number()
     return total
 
 
@@ -77,7 +78,7 @@ def municipality_figures(years: dict[int, Values], year: int, region, gemeente: 
     inhabitants = population(region)
     own, everyone = inhabitants.get(gemeente), sum(inhabitants.values()) if inhabitants else None
     whole_region = len(inhabitants) == len(region.municipalities)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for indicator in REGISTRY:
         cell = v.cell(indicator, gemeente=gemeente)
         if cell is None:

@@ -42,7 +42,7 @@ def _sum(v: Values, indicator: str, combos: list[dict]) -> Cell | None:
         cell = v.cell(indicator, **dims)
         if cell is None or cell.suppressed:
             return None
-        total += cell.value
+        total += cell.number()
     return Cell(total)
 
 
@@ -155,10 +155,10 @@ def municipality_trend(
     years: dict[int, Values], year: int, gemeente: str, lang: str, k: int, indicator: str = "meldingen"
 ) -> Chart | None:
     """A municipality's count per year (as published: `<k` where it is suppressed), or None."""
-    shown = [y for y in sorted(years) if y <= year and years[y].cell(indicator, gemeente=gemeente) is not None]
-    if not shown:
+    published = [(y, years[y].cell(indicator, gemeente=gemeente)) for y in sorted(years) if y <= year]
+    series = [(str(y), cell) for y, cell in published if cell is not None]
+    if not series:
         return None
-    series = [(str(y), years[y].cell(indicator, gemeente=gemeente)) for y in shown]
     nl = lang == "nl"
     values = "; ".join(f"{y}: {s.fmt(cell.value, lang, suppressed=cell.suppressed, k=k)}" for y, cell in series)
     what = {"meldingen": ("meldingen bij het meldpunt", "reports to the hotline")}.get(
@@ -176,7 +176,7 @@ def municipality_trend(
         )
         + values
         + ".",
-        series,
+        list[tuple[str, Cell | None]](series),  # bar_chart also takes gaps; these have none
         lang=lang,
         k=k,
         vertical=True,
