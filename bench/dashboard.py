@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import shutil
 import socket
 import subprocess
@@ -29,7 +28,7 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from web import LUA, status_of, zicht  # noqa: E402  (bench/web.py: the server and wrk's report, shared)
+from web import load, status_of, zicht  # noqa: E402  (bench/web.py: the server and wrk, shared)
 
 TARGETS = [
     ("dashboard /", "/"),
@@ -38,25 +37,6 @@ TARGETS = [
     ("public indicators API", "/api/v1/indicators?year=2024"),
     ("static file (floor)", "/static/zicht/zicht.css"),
 ]
-
-
-def load(url: str, seconds: int, clients: int, etag: str | None = None) -> dict:
-    """wrk on `url` (with `If-None-Match: etag` when given): requests, p50/p95/p99 in ms, errors."""
-    script = Path(tempfile.mkdtemp()) / "report.lua"
-    script.write_text(LUA)
-    args = ["wrk", "-t", "2", "-c", str(clients), "-d", f"{seconds}s", "--timeout", "10s", "-s", str(script)]
-    if etag:
-        args += ["-H", f"If-None-Match: {etag}"]
-    out = subprocess.run([*args, url], check=True, capture_output=True, text=True).stdout
-    n, duration, p50, p95, p99, errors = re.search(r"RESULT (.*)", out).group(1).split()
-    return {
-        "requests": int(n),
-        "rps": int(n) / float(duration),
-        "p50": float(p50),
-        "p95": float(p95),
-        "p99": float(p99),
-        "errors": int(errors),
-    }
 
 
 def _free_port() -> int:
@@ -107,7 +87,7 @@ def main() -> int:
         revalidated = {}
         for name, path in TARGETS[:3]:
             tag = _etag(base + path)
-            revalidated[name] = load(base + path, max(5, options.seconds // 3), options.clients, tag)
+            revalidated[name] = load(base + path, max(5, options.seconds // 3), options.clients, etag=tag)
         for name, path in TARGETS:
             assert status_of(base + path) == 200, f"{name}: {path} no longer answers 200 after the load"
     finally:

@@ -113,12 +113,16 @@ def log_in(base: str) -> str:
     return "; ".join(f"{c.name}={c.value}" for c in jar)
 
 
-def load(url: str, seconds: int, clients: int, cookie: str | None) -> dict:
+def load(url: str, seconds: int, clients: int, cookie: str | None = None, etag: str | None = None) -> dict:
+    """wrk on `url` (with the session cookie, or `If-None-Match: etag`, when given): requests, req/s,
+    p50/p95/p99 in ms, errors. bench/dashboard.py uses it too."""
     script = Path(tempfile.mkdtemp()) / "report.lua"
     script.write_text(LUA)
     args = ["wrk", "-t", "2", "-c", str(clients), "-d", f"{seconds}s", "--timeout", "10s", "-s", str(script)]
     if cookie:
         args += ["-H", f"Cookie: {cookie}"]
+    if etag:
+        args += ["-H", f"If-None-Match: {etag}"]
     out = subprocess.run([*args, url], check=True, capture_output=True, text=True).stdout
     n, duration, p50, p95, p99, errors = re.search(r"RESULT (.*)", out).group(1).split()
     return {
